@@ -1,0 +1,83 @@
+package org.healthmon.model;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
+/**
+ * Where everything lives in the store (DESIGN.md §2.2–2.4), relative to one root
+ * directory ({@code /healthmon} by default). Paths are plain strings so that apps without
+ * Hadoop can use them too.
+ *
+ * <pre>
+ * {root}/raw/date=YYYY-MM-DD/hour=HH/{node}-{seq}.csv   published raw files (by arrival time, UTC)
+ * {root}/rejected/date=YYYY-MM-DD/{node}-{seq}.jsonl   rejected input with its reason
+ * {root}/catalog/services.json                         the service catalog
+ * {root}/views/batch/, {root}/views/realtime/          view versions
+ * {root}/manifests/                                    the manifests readers follow
+ * {root}/quarantine/                                   raw lines a job could not read
+ * </pre>
+ *
+ * @param root the root directory, absolute, without a trailing slash
+ */
+public record StorageLayout(String root) {
+
+	public static final String DEFAULT_ROOT = "/healthmon";
+
+	public StorageLayout {
+		if (!root.startsWith("/") || (root.length() > 1 && root.endsWith("/"))) {
+			throw new IllegalArgumentException("root must be absolute, without a trailing '/': '" + root + "'");
+		}
+	}
+
+	public static StorageLayout defaults() {
+		return new StorageLayout(DEFAULT_ROOT);
+	}
+
+	public String rawDir() {
+		return this.root + "/raw";
+	}
+
+	/** The raw partition of an arrival time: {@code raw/date=YYYY-MM-DD/hour=HH}. */
+	public String rawPartition(long arrivalTimeMs) {
+		ZonedDateTime t = Instant.ofEpochMilli(arrivalTimeMs).atZone(ZoneOffset.UTC);
+		return String.format("%s/date=%s/hour=%02d", rawDir(), t.toLocalDate(), t.getHour());
+	}
+
+	/** The start of the partition's hour, which is also the latest possible roll time. */
+	public static long hourOf(long epochMs) {
+		return Math.floorDiv(epochMs, 3_600_000L) * 3_600_000L;
+	}
+
+	public String rejectedDir() {
+		return this.root + "/rejected";
+	}
+
+	/** The rejected partition of an arrival time: {@code rejected/date=YYYY-MM-DD}. */
+	public String rejectedPartition(long arrivalTimeMs) {
+		LocalDate date = Instant.ofEpochMilli(arrivalTimeMs).atZone(ZoneOffset.UTC).toLocalDate();
+		return rejectedDir() + "/date=" + date;
+	}
+
+	public String catalogFile() {
+		return this.root + "/catalog/services.json";
+	}
+
+	public String batchViewsDir() {
+		return this.root + "/views/batch";
+	}
+
+	public String realtimeViewsDir() {
+		return this.root + "/views/realtime";
+	}
+
+	public String manifestsDir() {
+		return this.root + "/manifests";
+	}
+
+	public String quarantineDir() {
+		return this.root + "/quarantine";
+	}
+
+}

@@ -1,0 +1,100 @@
+package org.healthmon.ingest;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * All settings of the ingest service, under {@code healthmon.ingest}. Environment
+ * variables override them the Spring way, e.g. {@code HEALTHMON_INGEST_UDP_PORT}.
+ *
+ * @param nodeId stable id of this ingest node; it names every file the node writes and
+ * must be unique among the nodes writing to one store
+ * @param udp the UDP receive path
+ * @param hdfs the HDFS store
+ * @param writer the rolling raw file writer
+ * @param spool the local spool used while HDFS is unavailable
+ * @param catalog the service catalog
+ */
+@ConfigurationProperties("healthmon.ingest")
+@Validated
+public record IngestProperties(@DefaultValue("ingest-1") @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9.-]{0,62}",
+		message = "must be 1-63 chars of [A-Za-z0-9.-], starting with a letter or digit") String nodeId,
+		@DefaultValue @Valid Udp udp, @DefaultValue @Valid Hdfs hdfs, @DefaultValue @Valid Writer writer,
+		@DefaultValue @Valid Spool spool, @DefaultValue @Valid Catalog catalog) {
+
+	/**
+	 * @param port UDP port to listen on (0 = any free port, for tests)
+	 * @param bindAddress local address to bind, empty for all
+	 * @param socketReceiveBuffer kernel receive buffer asked for (SO_RCVBUF); the log warns
+	 * when the kernel grants less ({@code net.core.rmem_max})
+	 * @param maxDatagramBytes largest datagram accepted; larger ones are rejected as
+	 * oversized, never truncated
+	 * @param receiveThreads threads that decode and store received datagrams
+	 */
+	public record Udp(@DefaultValue("3500") @Min(0) @Max(65535) int port, @DefaultValue("") String bindAddress,
+			@DefaultValue("4MB") @NotNull DataSize socketReceiveBuffer,
+			@DefaultValue("4096") @Min(256) @Max(65507) int maxDatagramBytes,
+			@DefaultValue("2") @Min(1) @Max(64) int receiveThreads) {
+	}
+
+	/**
+	 * @param uri the file system ({@code fs.defaultFS}), e.g. {@code hdfs://namenode:8020}
+	 * @param root root directory of the healthmon store
+	 * @param replication replication factor of the files written
+	 * @param properties any further Hadoop settings, passed through as they are
+	 */
+	public record Hdfs(@DefaultValue("hdfs://localhost:8020") @NotBlank String uri,
+			@DefaultValue("/healthmon") @NotBlank String root, @DefaultValue("3") @Min(1) @Max(16) short replication,
+			@DefaultValue Map<String, String> properties) {
+	}
+
+	/**
+	 * @param rollInterval a file is published at the latest this long after it opened
+	 * @param rollSize a file is published once it holds this much
+	 * @param flushInterval how often buffered lines are written and hflushed
+	 * @param bufferLines most lines held in memory before receivers wait (no unbounded
+	 * queue)
+	 */
+	public record Writer(@DefaultValue("5s") @NotNull Duration rollInterval,
+			@DefaultValue("128MB") @NotNull DataSize rollSize, @DefaultValue("200ms") @NotNull Duration flushInterval,
+			@DefaultValue("200000") @Min(1000) int bufferLines) {
+
+		@AssertTrue(message = "flush-interval must be shorter than roll-interval")
+		boolean isFlushShorterThanRoll() {
+			return this.flushInterval.compareTo(this.rollInterval) < 0;
+		}
+
+	}
+
+	/**
+	 * @param dir local directory for the spool and the node's state; it must survive
+	 * restarts
+	 * @param retryInterval how often to try HDFS again while spooling
+	 */
+	public record Spool(@DefaultValue("var/ingest/spool") @NotBlank String dir,
+			@DefaultValue("2s") @NotNull Duration retryInterval) {
+	}
+
+	/**
+	 * @param persistInterval how often the catalog is written to HDFS
+	 * @param sequenceWindow how many recent {@code seq} numbers per service are remembered
+	 * to tell a late datagram from a duplicate
+	 */
+	public record Catalog(@DefaultValue("10s") @NotNull Duration persistInterval,
+			@DefaultValue("4096") @Min(64) int sequenceWindow) {
+	}
+
+}
