@@ -126,6 +126,11 @@ public final class HealthMessageJson {
 	 * (1e11 s is the year 5138; 1e14 ms the year 5138; so no valid time is ambiguous.)
 	 */
 	public static long epochMillisByMagnitude(BigDecimal epoch) {
+		// A short exponent (1e999999999) would make the scaling below build a power of
+		// ten of a billion digits: a datagram of 100 bytes would burn minutes of CPU.
+		if ((long) epoch.precision() - epoch.scale() > 20 || epoch.scale() > 1_000) {
+			throw new ArithmeticException("epoch number out of range: " + epoch);
+		}
 		BigDecimal abs = epoch.abs();
 		int shift;
 		if (abs.compareTo(BigDecimal.valueOf(1e11)) < 0) {

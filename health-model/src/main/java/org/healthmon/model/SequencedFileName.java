@@ -50,7 +50,15 @@ public record SequencedFileName(String nodeId, long seq, String extension) {
 		if (!m.matches()) {
 			return Optional.empty();
 		}
-		SequencedFileName name = new SequencedFileName(m.group(2), Long.parseLong(m.group(3)), m.group(4));
+		long seq;
+		try {
+			seq = Long.parseLong(m.group(3));
+		}
+		catch (NumberFormatException ex) {
+			// 19 digits beyond Long.MAX_VALUE: not one of ours either
+			return Optional.empty();
+		}
+		SequencedFileName name = new SequencedFileName(m.group(2), seq, m.group(4));
 		return Optional.of(new Parsed(name, !m.group(1).isEmpty()));
 	}
 

@@ -81,7 +81,7 @@ public record ServiceCatalog(String nodeId, long updatedAtMs, List<Entry> servic
 				String field = json.currentName();
 				json.nextToken();
 				switch (field) {
-					case "nodeId" -> nodeId = json.getText();
+					case "nodeId" -> nodeId = text(json);
 					case "updatedAtMs" -> updatedAtMs = json.getLongValue();
 					case "services" -> readEntries(json, services);
 					default -> json.skipChildren();
@@ -89,6 +89,9 @@ public record ServiceCatalog(String nodeId, long updatedAtMs, List<Entry> servic
 			}
 			if (nodeId == null) {
 				throw new IOException("catalog has no nodeId");
+			}
+			if (json.nextToken() != null) {
+				throw new IOException("catalog: content after the catalog object");
 			}
 			return new ServiceCatalog(nodeId, updatedAtMs, services);
 		}
@@ -103,7 +106,7 @@ public record ServiceCatalog(String nodeId, long updatedAtMs, List<Entry> servic
 				String field = json.currentName();
 				json.nextToken();
 				switch (field) {
-					case "service" -> service = json.getText();
+					case "service" -> service = text(json);
 					case "firstSeenMs" -> n[0] = json.getLongValue();
 					case "lastSeenMs" -> n[1] = json.getLongValue();
 					case "messages" -> n[2] = json.getLongValue();
@@ -117,6 +120,12 @@ public record ServiceCatalog(String nodeId, long updatedAtMs, List<Entry> servic
 			}
 			services.add(new Entry(service, n[0], n[1], n[2], n[3], n[4]));
 		}
+		expect(json.currentToken(), JsonToken.END_ARRAY);
+	}
+
+	private static String text(JsonParser json) throws IOException {
+		expect(json.currentToken(), JsonToken.VALUE_STRING);
+		return json.getText();
 	}
 
 	private static void expect(JsonToken actual, JsonToken expected) throws IOException {

@@ -1,0 +1,209 @@
+package org.healthmon.emitter.send;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.PortUnreachableException;
+import java.nio.channels.ClosedChannelException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
+
+import org.healthmon.emitter.send.RunSummary.StopReason;
+import org.healthmon.emitter.source.MessageSource;
+import org.healthmon.model.HealthMessage;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run: takes messages from the source, numbers them per service, encodes and sends
+ * them at the schedule's pace until a limit is reached, the source is exhausted or a stop
+ * is requested. Runs on one thread; only {@link #requestStop()} may be called from
+ * another. Nothing is logged per message: progress every interval, a summary at the end.
+ */
+final class SendLoop {
+
+	private static final Logger logger = LoggerFactory.getLogger(SendLoop.class);
+
+	private final MessageSource source;
+
+	private final DatagramEncoder encoder;
+
+	private final UdpSender sender;
+
+	private final PacedSchedule schedule;
+
+	private final SendLimits limits;
+
+	private final long progressIntervalNanos;
+
+	private final LongSupplier nanoTime;
+
+	private final Clock clock;
+
+	private final Map<String, ServiceCounters> services = new HashMap<>();
+
+	private volatile boolean stopRequested;
+
+	private long sent;
+
+	private long failed;
+
+	private @Nullable IOException lastFailure;
+
+	SendLoop(MessageSource source, DatagramEncoder encoder, UdpSender sender, PacedSchedule schedule, SendLimits limits,
+			Duration progressInterval, LongSupplier nanoTime, Clock clock) {
+		this.source = source;
+		this.encoder = encoder;
+		this.sender = sender;
+		this.schedule = schedule;
+		this.limits = limits;
+		this.progressIntervalNanos = progressInterval.toNanos();
+		this.nanoTime = nanoTime;
+		this.clock = clock;
+	}
+
+	/** Asks a running loop to stop after its current burst; safe from any thread. */
+	void requestStop() {
+		this.stopRequested = true;
+	}
+
+	/**
+	 * Sends until done and logs the summary, also when sending fails.
+	 * @return what was sent
+	 */
+	RunSummary run() {
+		logger.info("Sending the {} to {} at {}, stopping {}", this.source.describe(), this.sender.target(),
+				this.schedule.describeRate(), this.limits.describe());
+		long start = this.nanoTime.getAsLong();
+		this.schedule.start();
+		try {
+			RunSummary summary = summary(sendUntilDone(start), start);
+			logger.info(summary.describe());
+			return summary;
+		}
+		catch (RuntimeException ex) {
+			// what was sent before the failure still matters to whoever reads the log
+			logger.error(summary(StopReason.FAILED, start).describe());
+			throw ex;
+		}
+	}
+
+	private StopReason sendUntilDone(long start) {
+		long deadline = this.limits.duration().isZero() ? Long.MAX_VALUE : start + this.limits.duration().toNanos();
+		Progress progress = new Progress(start);
+		@Nullable StopReason reason = null;
+		while (reason == null) {
+			reason = stopReason(this.nanoTime.getAsLong(), deadline);
+			if (reason == null) {
+				reason = sendBurst(this.schedule.acquire());
+			}
+			progress.logWhenDue(this.nanoTime.getAsLong());
+		}
+		return reason;
+	}
+
+	private @Nullable StopReason stopReason(long now, long deadline) {
+		if (this.stopRequested) {
+			return StopReason.STOP_REQUESTED;
+		}
+		if (countReached()) {
+			return StopReason.COUNT_REACHED;
+		}
+		return (now - deadline >= 0) ? StopReason.DURATION_ELAPSED : null;
+	}
+
+	private boolean countReached() {
+		return this.limits.count() > 0 && this.sent + this.failed >= this.limits.count();
+	}
+
+	private @Nullable StopReason sendBurst(int permits) {
+		for (int i = 0; i < permits; i++) {
+			if (countReached()) {
+				return StopReason.COUNT_REACHED;
+			}
+			HealthMessage message = this.source.next(this.clock.millis());
+			if (message == null) {
+				return StopReason.SOURCE_EXHAUSTED;
+			}
+			send(message);
+		}
+		return null;
+	}
+
+	private void send(HealthMessage unnumbered) {
+		ServiceCounters counters = this.services.computeIfAbsent(unnumbered.service(), (name) -> new ServiceCounters());
+		byte[] payload = this.encoder.encode(unnumbered.withSeq(counters.nextSeq++));
+		try {
+			this.sender.send(payload);
+			counters.sent++;
+			this.sent++;
+		}
+		catch (ClosedChannelException ex) {
+			throw new UncheckedIOException("the UDP channel to " + this.sender.target() + " was closed", ex);
+		}
+		catch (IOException ex) {
+			counters.failed++;
+			this.failed++;
+			if (this.lastFailure == null) {
+				logFirstFailure(ex);
+			}
+			this.lastFailure = ex;
+		}
+	}
+
+	private void logFirstFailure(IOException ex) {
+		if (ex instanceof PortUnreachableException) {
+			// the usual case (nobody listens yet), which a stack trace would not explain
+			logger.warn("{} refuses datagrams (ICMP port unreachable): is ingest listening there? "
+					+ "Further failures are counted in the progress lines", this.sender.target());
+		}
+		else {
+			logger.warn("Sending to {} failed; further failures are counted in the progress lines",
+					this.sender.target(), ex);
+		}
+	}
+
+	private RunSummary summary(StopReason reason, long start) {
+		long elapsedNanos = this.nanoTime.getAsLong() - start;
+		TreeMap<String, Long> perService = new TreeMap<>();
+		this.services.forEach((name, counters) -> perService.put(name, counters.sent));
+		return new RunSummary(reason, Duration.ofNanos(elapsedNanos), this.sent, this.failed,
+				this.encoder.legacyEncoded(), this.source.skipped(), perService);
+	}
+
+	/** Logs progress once per interval, with the rate over the last interval. */
+	private final class Progress {
+
+		private final long start;
+
+		private long lastAt;
+
+		private long lastSent;
+
+		Progress(long start) {
+			this.start = start;
+			this.lastAt = start;
+		}
+
+		void logWhenDue(long now) {
+			if (now - this.lastAt < SendLoop.this.progressIntervalNanos) {
+				return;
+			}
+			long sentNow = SendLoop.this.sent;
+			double intervalRate = (sentNow - this.lastSent) / ((now - this.lastAt) / 1e9);
+			double overallRate = sentNow / ((now - this.start) / 1e9);
+			IOException failure = SendLoop.this.lastFailure;
+			logger.info(String.format("Progress: sent %d, %.1f msg/s now, %.1f msg/s overall, send errors %d%s",
+					sentNow, intervalRate, overallRate, SendLoop.this.failed,
+					(failure != null) ? " (last: " + failure + ")" : ""));
+			this.lastAt = now;
+			this.lastSent = sentNow;
+		}
+
+	}
+
+}
