@@ -1,0 +1,129 @@
+package org.healthmon.ingest.store;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.healthmon.model.SequencedFileName;
+
+/**
+ * An HDFS file being written under its hidden name. It remembers the lines written since
+ * the last successful hflush, so that on a failure they can go to the spool while the
+ * file keeps only its trusted (hflushed) length.
+ */
+final class HdfsSegment implements Segment {
+
+	private final FileSystem fs;
+
+	private final Path directory;
+
+	private final SequencedFileName name;
+
+	private final long bucket;
+
+	private final long openedAtMs;
+
+	private final FSDataOutputStream out;
+
+	private final List<byte[]> unflushed = new ArrayList<>();
+
+	private long bytes;
+
+	private long lines;
+
+	private long flushedBytes;
+
+	private HdfsSegment(FileSystem fs, Path directory, SequencedFileName name, long bucket, long openedAtMs,
+			FSDataOutputStream out) {
+		this.fs = fs;
+		this.directory = directory;
+		this.name = name;
+		this.bucket = bucket;
+		this.openedAtMs = openedAtMs;
+		this.out = out;
+	}
+
+	static HdfsSegment create(FileSystem fs, Path directory, SequencedFileName name, long bucket, long openedAtMs,
+			short replication) throws IOException {
+		Path hidden = new Path(directory, name.hidden());
+		FSDataOutputStream out = fs.create(hidden, false, 64 * 1024, replication, fs.getDefaultBlockSize(hidden));
+		return new HdfsSegment(fs, directory, name, bucket, openedAtMs, out);
+	}
+
+	@Override
+	public SequencedFileName name() {
+		return this.name;
+	}
+
+	@Override
+	public long bucket() {
+		return this.bucket;
+	}
+
+	@Override
+	public long openedAtMs() {
+		return this.openedAtMs;
+	}
+
+	@Override
+	public long bytes() {
+		return this.bytes;
+	}
+
+	@Override
+	public long lines() {
+		return this.lines;
+	}
+
+	Path directory() {
+		return this.directory;
+	}
+
+	long flushedBytes() {
+		return this.flushedBytes;
+	}
+
+	/** Lines written after the last successful hflush, in order. */
+	List<byte[]> unflushed() {
+		return this.unflushed;
+	}
+
+	@Override
+	public void write(byte[] line) throws IOException {
+		this.unflushed.add(line);
+		this.out.write(line);
+		this.bytes += line.length;
+		this.lines++;
+	}
+
+	@Override
+	public void flush() throws IOException {
+		this.out.hflush();
+		this.flushedBytes = this.bytes;
+		this.unflushed.clear();
+	}
+
+	@Override
+	public void publish() throws IOException {
+		flush();
+		this.out.close();
+		Path hidden = new Path(this.directory, this.name.hidden());
+		if (!this.fs.rename(hidden, new Path(this.directory, this.name.published()))) {
+			throw new IOException("could not publish " + hidden + ": rename refused");
+		}
+	}
+
+	/** After a failure: let go of the stream without caring whether that works. */
+	void abandon() {
+		try {
+			this.out.close();
+		}
+		catch (IOException | RuntimeException ex) {
+			// Expected while HDFS is down; recovery trims the file to its trusted length
+		}
+	}
+
+}

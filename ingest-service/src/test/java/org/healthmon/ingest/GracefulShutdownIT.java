@@ -1,0 +1,56 @@
+package org.healthmon.ingest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.healthmon.ingest.support.BackgroundSender;
+import org.healthmon.ingest.support.IngestApp;
+import org.healthmon.ingest.support.MiniHdfs;
+import org.healthmon.ingest.support.PublishedFiles;
+import org.healthmon.ingest.support.TestMessages;
+import org.healthmon.model.HealthMessage;
+import org.healthmon.model.StorageLayout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Ingest is closed while datagrams pour in: whatever it accepted is published. */
+class GracefulShutdownIT {
+
+	@TempDir
+	Path tmp;
+
+	@Test
+	void whenIngestStopsUnderLoadThenEveryAcceptedMessageIsPublished() throws Exception {
+		StorageLayout layout = StorageLayout.defaults();
+		try (MiniHdfs hdfs = MiniHdfs.start(this.tmp.resolve("hdfs"), 4)) {
+			IngestApp app = IngestApp.start(hdfs.uri(), this.tmp.resolve("spool"),
+					"healthmon.ingest.writer.roll-interval=30s");
+			try (BackgroundSender sender = new BackgroundSender(app.udpPort(), 20_000, 5)) {
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> app.counter("healthmon.ingest.store.appended", "store", "raw") >= 20_000);
+				app.close();
+				double accepted = app.counter("healthmon.ingest.store.appended", "store", "raw");
+				sender.close();
+				List<HealthMessage> sent = sender.sent();
+
+				Map<HealthMessage, Long> stored = PublishedFiles.publishedLines(hdfs.fs(), layout.rawDir())
+					.stream()
+					.map(TestMessages::fromCsv)
+					.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+				assertThat(stored.values()).as("no message twice").allMatch((n) -> n == 1);
+				assertThat(stored).as("every accepted message is published").hasSize((int) accepted);
+				assertThat(sent).containsAll(stored.keySet());
+				assertThat(PublishedFiles.list(hdfs.fs(), layout.rawDir())).as("nothing is left open or in the spool")
+					.noneMatch(PublishedFiles.StoredFile::hidden);
+			}
+		}
+	}
+
+}
