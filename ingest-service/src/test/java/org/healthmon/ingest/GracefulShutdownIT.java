@@ -32,24 +32,25 @@ class GracefulShutdownIT {
 		try (MiniHdfs hdfs = MiniHdfs.start(this.tmp.resolve("hdfs"), 4)) {
 			IngestApp app = IngestApp.start(hdfs.uri(), this.tmp.resolve("spool"),
 					"healthmon.ingest.writer.roll-interval=30s");
-			try (BackgroundSender sender = new BackgroundSender(app.udpPort(), 20_000, 5)) {
-				await().atMost(Duration.ofSeconds(30))
+			BackgroundSender sender = new BackgroundSender(app.udpPort(), 20_000, 5);
+			double accepted;
+			try (app; sender) {
+				await().atMost(Duration.ofSeconds(60))
 					.until(() -> app.counter("healthmon.ingest.store.appended", "store", "raw") >= 20_000);
+				// Closed while datagrams still pour in; a roll interval of 30 s leaves a file open
 				app.close();
-				double accepted = app.counter("healthmon.ingest.store.appended", "store", "raw");
-				sender.close();
-				List<HealthMessage> sent = sender.sent();
-
-				Map<HealthMessage, Long> stored = PublishedFiles.publishedLines(hdfs.fs(), layout.rawDir())
-					.stream()
-					.map(TestMessages::fromCsv)
-					.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-				assertThat(stored.values()).as("no message twice").allMatch((n) -> n == 1);
-				assertThat(stored).as("every accepted message is published").hasSize((int) accepted);
-				assertThat(sent).containsAll(stored.keySet());
-				assertThat(PublishedFiles.list(hdfs.fs(), layout.rawDir())).as("nothing is left open or in the spool")
-					.noneMatch(PublishedFiles.StoredFile::hidden);
+				accepted = app.counter("healthmon.ingest.store.appended", "store", "raw");
 			}
+			List<HealthMessage> sent = sender.sent();
+			Map<HealthMessage, Long> stored = PublishedFiles.publishedLines(hdfs.fs(), layout.rawDir())
+				.stream()
+				.map(TestMessages::fromCsv)
+				.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+			assertThat(stored.values()).as("no message twice").allMatch((n) -> n == 1);
+			assertThat(stored).as("every accepted message is published").hasSize((int) accepted);
+			assertThat(sent).containsAll(stored.keySet());
+			assertThat(PublishedFiles.list(hdfs.fs(), layout.rawDir())).as("nothing is left open")
+				.noneMatch(PublishedFiles.StoredFile::hidden);
 		}
 	}
 

@@ -1,8 +1,9 @@
 package org.healthmon.ingest.support;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -15,7 +16,7 @@ import org.healthmon.model.HealthMessageJson;
  */
 public final class BackgroundSender implements AutoCloseable {
 
-	private final List<HealthMessage> sent = new CopyOnWriteArrayList<>();
+	private final List<HealthMessage> sent = Collections.synchronizedList(new ArrayList<>());
 
 	private final Thread thread;
 
@@ -30,11 +31,11 @@ public final class BackgroundSender implements AutoCloseable {
 
 	private void run(int port, int perSecond, long seed) {
 		HealthMessageJson json = new HealthMessageJson();
-		List<HealthMessage> messages = TestMessages.valid(10_000_000, 4, 1_763_789_462_000L, seed);
+		java.util.Random random = new java.util.Random(seed);
 		long start = System.nanoTime();
 		try (UdpSender sender = new UdpSender(port)) {
 			for (int i = 0; !this.stop; i++) {
-				HealthMessage message = messages.get(i);
+				HealthMessage message = TestMessages.validAt(i, 4, 1_763_789_462_000L, random);
 				sender.send(json.encode(message));
 				this.sent.add(TestMessages.withoutSeq(message));
 				long early = start + (long) ((i + 1) * 1e9 / perSecond) - System.nanoTime();
@@ -50,7 +51,9 @@ public final class BackgroundSender implements AutoCloseable {
 	}
 
 	public List<HealthMessage> sent() {
-		return List.copyOf(this.sent);
+		synchronized (this.sent) {
+			return List.copyOf(this.sent);
+		}
 	}
 
 	public Exception failure() {

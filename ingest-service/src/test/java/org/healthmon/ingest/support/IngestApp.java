@@ -1,10 +1,11 @@
 package org.healthmon.ingest.support;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.healthmon.ingest.IngestApplication;
@@ -24,21 +25,27 @@ public final class IngestApp implements AutoCloseable {
 
 	private final int udpPort;
 
+	private final MeterRegistry registry;
+
 	private IngestApp(ConfigurableApplicationContext context, int udpPort) {
 		this.context = context;
 		this.udpPort = udpPort;
+		// Kept, so the counters can be read after the app closed
+		this.registry = context.getBean(MeterRegistry.class);
 	}
 
 	public static IngestApp start(String hdfsUri, Path spoolDir, String... extraProperties) throws Exception {
 		CompletableFuture<Integer> port = new CompletableFuture<>();
-		List<String> properties = new ArrayList<>(List.of("server.port=0", "healthmon.ingest.udp.port=0",
-				"healthmon.ingest.hdfs.uri=" + hdfsUri, "healthmon.ingest.spool.dir=" + spoolDir,
-				"healthmon.ingest.writer.roll-interval=1s", "healthmon.ingest.spool.retry-interval=1s"));
-		properties.addAll(List.of(extraProperties));
+		Map<String, String> properties = new LinkedHashMap<>();
+		Stream.concat(Stream.of("server.port=0", "healthmon.ingest.udp.port=0", "healthmon.ingest.hdfs.uri=" + hdfsUri,
+				"healthmon.ingest.spool.dir=" + spoolDir, "healthmon.ingest.writer.roll-interval=1s",
+				"healthmon.ingest.spool.retry-interval=1s"), Stream.of(extraProperties))
+			.map((p) -> p.split("=", 2))
+			.forEach((kv) -> properties.put(kv[0], kv[1]));
 		// As arguments, not builder properties: those are defaults that application.yaml overrides
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestApplication.class)
 			.listeners((ApplicationListener<UdpServerListeningEvent>) (event) -> port.complete(event.getPort()))
-			.run(properties.stream().map((p) -> "--" + p).toArray(String[]::new));
+			.run(properties.entrySet().stream().map((p) -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
 		return new IngestApp(context, port.get(30, TimeUnit.SECONDS));
 	}
 
@@ -52,8 +59,7 @@ public final class IngestApp implements AutoCloseable {
 
 	/** A counter's value, or 0 when it was never registered. */
 	public double counter(String name, String... tags) {
-		MeterRegistry registry = this.context.getBean(MeterRegistry.class);
-		return registry.find(name).tags(tags).counters().stream().mapToDouble((c) -> c.count()).sum();
+		return this.registry.find(name).tags(tags).counters().stream().mapToDouble((c) -> c.count()).sum();
 	}
 
 	@Override

@@ -23,13 +23,17 @@ public final class TestMessages {
 		Random random = new Random(seed);
 		List<HealthMessage> messages = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
-			double ramTotal = 8 + random.nextInt(4) * 8;
-			double diskTotal = 256 + random.nextInt(4) * 256;
-			messages.add(new HealthMessage("svc-" + (i % services), startMs + i, round(random.nextDouble() * 100),
-					ramTotal, round(random.nextDouble() * ramTotal), diskTotal, round(random.nextDouble() * diskTotal),
-					i / services));
+			messages.add(validAt(i, services, startMs, random));
 		}
 		return messages;
+	}
+
+	/** The {@code i}-th message of a stream: its event time is unique for its service. */
+	public static HealthMessage validAt(long i, int services, long startMs, Random random) {
+		double ramTotal = 8 + random.nextInt(4) * 8;
+		double diskTotal = 256 + random.nextInt(4) * 256;
+		return new HealthMessage("svc-" + (i % services), startMs + i, round(random.nextDouble() * 100), ramTotal,
+				round(random.nextDouble() * ramTotal), diskTotal, round(random.nextDouble() * diskTotal), i / services);
 	}
 
 	private static double round(double value) {
