@@ -76,6 +76,31 @@ public record StorageLayout(String root) {
 		return this.root + "/manifests";
 	}
 
+	/** The manifest of the published batch view. */
+	public String batchManifest() {
+		return manifestsDir() + "/batch.json";
+	}
+
+	/** The marker a batch run publishes before its job starts. */
+	public String pendingBatchManifest() {
+		return manifestsDir() + "/batch-pending.json";
+	}
+
+	/** The manifest of realtime view set {@code a} or {@code b}. */
+	public String realtimeManifest(String set) {
+		return manifestsDir() + "/realtime-" + set + ".json";
+	}
+
+	/** The directory of a batch view version. */
+	public String batchVersionDir(long version) {
+		return String.format("%s/v%012d", batchViewsDir(), version);
+	}
+
+	/** The directory of a version of realtime set {@code a} or {@code b}. */
+	public String realtimeVersionDir(String set, long version) {
+		return String.format("%s/%s/v%012d", realtimeViewsDir(), set, version);
+	}
+
 	public String quarantineDir() {
 		return this.root + "/quarantine";
 	}
