@@ -12,8 +12,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 /**
- * The service catalog ingest keeps and persists as {@link StorageLayout#catalogFile()}:
- * every service seen, with its counters. Readers (query service) take it as is.
+ * The service catalog ingest keeps and persists as
+ * {@link StorageLayout#catalogFile(String)}: every service seen, with its counters.
+ * Readers (query service) take it as is.
  *
  * @param nodeId the ingest node that wrote it
  * @param updatedAtMs when it was written, epoch ms

@@ -13,7 +13,7 @@ import java.time.ZonedDateTime;
  * <pre>
  * {root}/raw/date=YYYY-MM-DD/hour=HH/{node}-{seq}.csv   published raw files (by arrival time, UTC)
  * {root}/rejected/date=YYYY-MM-DD/{node}-{seq}.jsonl   rejected input with its reason
- * {root}/catalog/services.json                         the service catalog
+ * {root}/catalog/{node}.json                           the service catalog of each ingest node
  * {root}/views/batch/, {root}/views/realtime/          view versions
  * {root}/manifests/                                    the manifests readers follow
  * {root}/quarantine/                                   raw lines a job could not read
@@ -60,8 +60,16 @@ public record StorageLayout(String root) {
 		return rejectedDir() + "/date=" + date;
 	}
 
-	public String catalogFile() {
-		return this.root + "/catalog/services.json";
+	public String catalogDir() {
+		return this.root + "/catalog";
+	}
+
+	/**
+	 * The catalog file of one ingest node: each node writes its own, readers merge them
+	 * (several nodes writing one file would overwrite each other).
+	 */
+	public String catalogFile(String nodeId) {
+		return catalogDir() + "/" + nodeId + ".json";
 	}
 
 	public String batchViewsDir() {

@@ -49,7 +49,7 @@ class StorageLayoutTests {
 		assertThat(this.layout.root()).isEqualTo(StorageLayout.DEFAULT_ROOT).isEqualTo("/healthmon");
 		assertThat(this.layout.rawDir()).isEqualTo("/healthmon/raw");
 		assertThat(this.layout.rejectedDir()).isEqualTo("/healthmon/rejected");
-		assertThat(this.layout.catalogFile()).isEqualTo("/healthmon/catalog/services.json");
+		assertThat(this.layout.catalogFile("ingest-1")).isEqualTo("/healthmon/catalog/ingest-1.json");
 		assertThat(this.layout.batchViewsDir()).isEqualTo("/healthmon/views/batch");
 		assertThat(this.layout.realtimeViewsDir()).isEqualTo("/healthmon/views/realtime");
 		assertThat(this.layout.manifestsDir()).isEqualTo("/healthmon/manifests");
@@ -61,7 +61,7 @@ class StorageLayoutTests {
 		StorageLayout custom = new StorageLayout("/data/hm");
 		assertThat(custom.rawPartition(Instant.parse("2026-11-22T05:31:02Z").toEpochMilli()))
 			.isEqualTo("/data/hm/raw/date=2026-11-22/hour=05");
-		assertThat(custom.catalogFile()).isEqualTo("/data/hm/catalog/services.json");
+		assertThat(custom.catalogFile("n2")).isEqualTo("/data/hm/catalog/n2.json");
 	}
 
 	@ParameterizedTest

@@ -30,16 +30,17 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("healthmon.ingest")
 @Validated
-public record IngestProperties(@DefaultValue("ingest-1") @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9.-]{0,62}",
-		message = "must be 1-63 chars of [A-Za-z0-9.-], starting with a letter or digit") String nodeId,
+public record IngestProperties(
+		@DefaultValue("ingest-1") @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9.-]{0,62}",
+				message = "must be 1-63 chars of [A-Za-z0-9.-], starting with a letter or digit") String nodeId,
 		@DefaultValue @Valid Udp udp, @DefaultValue @Valid Hdfs hdfs, @DefaultValue @Valid Writer writer,
 		@DefaultValue @Valid Spool spool, @DefaultValue @Valid Catalog catalog) {
 
 	/**
 	 * @param port UDP port to listen on (0 = any free port, for tests)
 	 * @param bindAddress local address to bind, empty for all
-	 * @param socketReceiveBuffer kernel receive buffer asked for (SO_RCVBUF); the log warns
-	 * when the kernel grants less ({@code net.core.rmem_max})
+	 * @param socketReceiveBuffer kernel receive buffer asked for (SO_RCVBUF); the log
+	 * warns when the kernel grants less ({@code net.core.rmem_max})
 	 * @param maxDatagramBytes largest datagram accepted; larger ones are rejected as
 	 * oversized, never truncated
 	 * @param receiveThreads threads that decode and store received datagrams
@@ -51,7 +52,8 @@ public record IngestProperties(@DefaultValue("ingest-1") @Pattern(regexp = "[A-Z
 	}
 
 	/**
-	 * @param uri the file system ({@code fs.defaultFS}), e.g. {@code hdfs://namenode:8020}
+	 * @param uri the file system ({@code fs.defaultFS}), e.g.
+	 * {@code hdfs://namenode:8020}
 	 * @param root root directory of the healthmon store
 	 * @param replication replication factor of the files written
 	 * @param properties any further Hadoop settings, passed through as they are
@@ -90,8 +92,8 @@ public record IngestProperties(@DefaultValue("ingest-1") @Pattern(regexp = "[A-Z
 
 	/**
 	 * @param persistInterval how often the catalog is written to HDFS
-	 * @param sequenceWindow how many recent {@code seq} numbers per service are remembered
-	 * to tell a late datagram from a duplicate
+	 * @param sequenceWindow how many recent {@code seq} numbers per service are
+	 * remembered to tell a late datagram from a duplicate
 	 */
 	public record Catalog(@DefaultValue("10s") @NotNull Duration persistInterval,
 			@DefaultValue("4096") @Min(64) int sequenceWindow) {

@@ -37,7 +37,8 @@ class GracefulShutdownIT {
 			try (app; sender) {
 				await().atMost(Duration.ofSeconds(60))
 					.until(() -> app.counter("healthmon.ingest.store.appended", "store", "raw") >= 20_000);
-				// Closed while datagrams still pour in; a roll interval of 30 s leaves a file open
+				// Closed while datagrams still pour in; a roll interval of 30 s leaves a
+				// file open
 				app.close();
 				accepted = app.counter("healthmon.ingest.store.appended", "store", "raw");
 			}

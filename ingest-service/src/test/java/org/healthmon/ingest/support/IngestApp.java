@@ -37,15 +37,20 @@ public final class IngestApp implements AutoCloseable {
 	public static IngestApp start(String hdfsUri, Path spoolDir, String... extraProperties) throws Exception {
 		CompletableFuture<Integer> port = new CompletableFuture<>();
 		Map<String, String> properties = new LinkedHashMap<>();
-		Stream.concat(Stream.of("server.port=0", "healthmon.ingest.udp.port=0", "healthmon.ingest.hdfs.uri=" + hdfsUri,
-				"healthmon.ingest.spool.dir=" + spoolDir, "healthmon.ingest.writer.roll-interval=1s",
-				"healthmon.ingest.spool.retry-interval=1s"), Stream.of(extraProperties))
+		Stream
+			.concat(Stream.of("server.port=0", "healthmon.ingest.udp.port=0", "healthmon.ingest.hdfs.uri=" + hdfsUri,
+					"healthmon.ingest.spool.dir=" + spoolDir, "healthmon.ingest.writer.roll-interval=1s",
+					"healthmon.ingest.spool.retry-interval=1s"), Stream.of(extraProperties))
 			.map((p) -> p.split("=", 2))
 			.forEach((kv) -> properties.put(kv[0], kv[1]));
-		// As arguments, not builder properties: those are defaults that application.yaml overrides
+		// As arguments, not builder properties: those are defaults that application.yaml
+		// overrides
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(IngestApplication.class)
 			.listeners((ApplicationListener<UdpServerListeningEvent>) (event) -> port.complete(event.getPort()))
-			.run(properties.entrySet().stream().map((p) -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+			.run(properties.entrySet()
+				.stream()
+				.map((p) -> "--" + p.getKey() + "=" + p.getValue())
+				.toArray(String[]::new));
 		return new IngestApp(context, port.get(30, TimeUnit.SECONDS));
 	}
 

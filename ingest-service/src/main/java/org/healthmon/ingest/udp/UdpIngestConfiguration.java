@@ -1,0 +1,126 @@
+package org.healthmon.ingest.udp;
+
+import java.time.Clock;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import org.healthmon.ingest.IngestProperties;
+import org.healthmon.ingest.catalog.LiveCatalog;
+import org.healthmon.ingest.store.RawStore;
+import org.healthmon.ingest.store.RejectedDatagram;
+import org.healthmon.ingest.store.RejectedStore;
+
+import org.springframework.boot.autoconfigure.context.LifecycleProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.ip.dsl.Udp;
+import org.springframework.integration.ip.dsl.UdpInboundChannelAdapterSpec;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+
+/**
+ * The receive path: UDP datagram → decode and validate → catalog → raw store, with
+ * rejected datagrams kept by reason beside it.
+ */
+@Configuration(proxyBeanMethods = false)
+class UdpIngestConfiguration {
+
+	/**
+	 * The whole path of one datagram. The adapter's loop only receives; each datagram
+	 * then runs the flow to its end on one receive thread (direct channels, no further
+	 * queue), so the only buffers are the kernel's socket buffer, the receive pool's
+	 * bounded queue and the store's bounded buffer. Datagrams are handled in parallel and
+	 * so not in arrival order; the catalog's seq tracking allows for that.
+	 */
+	@Bean
+	IntegrationFlow udpIngestFlow(IngestProperties properties, ReceivePool receivePool, MessageChannel udpIngestErrors,
+			LiveCatalog catalog, RawStore rawStore, RejectedStore rejectedStore, IngestCounters counters) {
+		DatagramDecoder decoder = new DatagramDecoder(properties.udp().maxDatagramBytes());
+		return IntegrationFlow.from(inboundAdapter(properties.udp(), receivePool, udpIngestErrors))
+			.transform(Message.class, (message) -> {
+				counters.received();
+				return decoder.decode(Datagram.of(message));
+			})
+			.filter(Decoded.class, Decoded::accepted,
+					(invalid) -> invalid.discardFlow((rejected) -> rejected.handle(Decoded.class, (decoded, h) -> {
+						RejectedDatagram kept = decoded.rejected();
+						rejectedStore.append(kept);
+						counters.rejected(kept.reason());
+						return null;
+					})))
+			// a repeated seq was accepted once already: counted, not stored again
+			.filter(Decoded.class, (decoded) -> catalog.admit(decoded.message(), decoded.arrivalTimeMs()),
+					(repeated) -> repeated.discardFlow((duplicate) -> duplicate.handle((decoded, h) -> {
+						counters.duplicate();
+						return null;
+					})))
+			.handle(Decoded.class, (decoded, h) -> {
+				rawStore.append(decoded.rawRecord());
+				counters.accepted();
+				return null;
+			})
+			.get();
+	}
+
+	private static UdpInboundChannelAdapterSpec inboundAdapter(IngestProperties.Udp udp, ReceivePool receivePool,
+			MessageChannel errors) {
+		UdpInboundChannelAdapterSpec adapter = Udp.inboundAdapter(udp.port())
+			.id("udpInboundAdapter")
+			.soReceiveBufferSize(Math.toIntExact(udp.socketReceiveBuffer().toBytes()))
+			.receiveBufferSize(DatagramDecoder.packetBufferSize(udp.maxDatagramBytes()))
+			.lookupHost(false)
+			.taskExecutor(receivePool)
+			// a datagram that fails is counted and logged; the adapter goes on
+			.errorChannel(errors);
+		if (!udp.bindAddress().isBlank()) {
+			adapter.localAddress(udp.bindAddress());
+		}
+		return adapter;
+	}
+
+	@Bean
+	ReceivePool udpReceivePool(IngestProperties properties, LifecycleProperties lifecycle) {
+		return new ReceivePool(properties.udp().receiveThreads(), lifecycle.getTimeoutPerShutdownPhase());
+	}
+
+	@Bean
+	IngestCounters ingestCounters(MeterRegistry registry) {
+		return new IngestCounters(registry);
+	}
+
+	@Bean
+	MessageChannel udpIngestErrors(IngestCounters counters) {
+		DirectChannel errors = new DirectChannel();
+		errors.subscribe(new DatagramFailures(counters, Clock.systemUTC()));
+		return errors;
+	}
+
+	@Bean
+	UdpSocketMonitor udpSocketMonitor(IngestProperties properties) {
+		return new UdpSocketMonitor(Math.toIntExact(properties.udp().socketReceiveBuffer().toBytes()));
+	}
+
+	@Bean
+	HealthIndicator udpHealthIndicator(UdpSocketMonitor monitor) {
+		return monitor::health;
+	}
+
+	@Bean
+	MeterBinder udpMetrics(UdpSocketMonitor monitor, ReceivePool pool) {
+		return (registry) -> {
+			Gauge.builder("healthmon.ingest.udp.receive.buffer", monitor, UdpSocketMonitor::grantedBufferBytes)
+				.description("Socket receive buffer granted by the kernel (SO_RCVBUF)")
+				.baseUnit("bytes")
+				.register(registry);
+			Gauge.builder("healthmon.ingest.udp.queued", pool, ReceivePool::queued)
+				.description("Received datagrams waiting for a receive thread")
+				.register(registry);
+		};
+	}
+
+}

@@ -1,0 +1,145 @@
+package org.healthmon.ingest.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.healthmon.model.HealthMessage;
+import org.healthmon.model.ServiceCatalog;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LiveCatalogTests {
+
+	private static final long T0 = 1_763_789_462_000L;
+
+	private final LiveCatalog catalog = new LiveCatalog(4096);
+
+	@Test
+	void whenServicesReportThenEachIsListedWithFirstAndLastArrivalAndCount() {
+		this.catalog.admit(message("orders", HealthMessage.NO_SEQ), T0 + 5);
+		this.catalog.admit(message("billing", HealthMessage.NO_SEQ), T0 + 1);
+		this.catalog.admit(message("orders", HealthMessage.NO_SEQ), T0 + 2);
+		this.catalog.admit(message("orders", HealthMessage.NO_SEQ), T0 + 9);
+
+		ServiceCatalog snapshot = this.catalog.snapshot("ingest-1", T0 + 10);
+
+		assertThat(snapshot.nodeId()).isEqualTo("ingest-1");
+		assertThat(snapshot.updatedAtMs()).isEqualTo(T0 + 10);
+		assertThat(snapshot.services()).containsExactly(new ServiceCatalog.Entry("billing", T0 + 1, T0 + 1, 1, 0, 0),
+				new ServiceCatalog.Entry("orders", T0 + 2, T0 + 9, 3, 0, 0));
+		assertThat(this.catalog.size()).isEqualTo(2);
+	}
+
+	@Test
+	void whenMessagesHaveNoSeqThenNoneIsEverADuplicate() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.catalog.admit(message("legacy", HealthMessage.NO_SEQ), T0)).isTrue();
+		}
+		assertThat(this.catalog.snapshot("n", T0).services()).singleElement()
+			.satisfies((entry) -> assertThat(entry.messages()).isEqualTo(3));
+	}
+
+	@Test
+	void whenASeqRepeatsThenTheRepeatIsRefusedAndCountedButNotAsAMessage() {
+		assertThat(this.catalog.admit(message("orders", 1), T0)).isTrue();
+		assertThat(this.catalog.admit(message("orders", 3), T0 + 1)).isTrue();
+		assertThat(this.catalog.admit(message("orders", 3), T0 + 2)).isFalse();
+		// the same seq from another service is that service's own
+		assertThat(this.catalog.admit(message("billing", 3), T0 + 3)).isTrue();
+
+		assertThat(this.catalog.snapshot("n", T0).services()).containsExactly(
+				new ServiceCatalog.Entry("billing", T0 + 3, T0 + 3, 1, 0, 0),
+				new ServiceCatalog.Entry("orders", T0, T0 + 1, 2, 1, 1));
+		assertThat(this.catalog.duplicatesDropped()).isEqualTo(1);
+		assertThat(this.catalog.lost()).isEqualTo(1);
+	}
+
+	@Test
+	void whenAPersistedCatalogIsRestoredThenItsCountersContinue() {
+		this.catalog.admit(message("orders", 10), T0 + 100);
+		this.catalog.restore(new ServiceCatalog("ingest-1", T0,
+				List.of(new ServiceCatalog.Entry("orders", T0 - 50, T0 - 1, 40, 3, 2),
+						new ServiceCatalog.Entry("gone", T0 - 90, T0 - 80, 7, 0, 0))));
+		this.catalog.admit(message("orders", 12), T0 + 200);
+
+		assertThat(this.catalog.snapshot("ingest-1", T0).services()).containsExactly(
+				new ServiceCatalog.Entry("gone", T0 - 90, T0 - 80, 7, 0, 0),
+				new ServiceCatalog.Entry("orders", T0 - 50, T0 + 200, 42, 4, 2));
+		assertThat(this.catalog.duplicatesDropped()).as("dropped by this process").isZero();
+	}
+
+	@Test
+	void whenManyThreadsReportAtOnceThenTheCountsAreExact() throws Exception {
+		int threads = 8;
+		int perThread = 20_000;
+		String[] services = { "a", "b", "c" };
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		CountDownLatch go = new CountDownLatch(1);
+		AtomicLong seqs = new AtomicLong();
+		AtomicLong refused = new AtomicLong();
+		// a window wide enough for any thread stalled by the scheduler on 2 cores
+		LiveCatalog catalog = new LiveCatalog(1 << 20);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				int thread = t;
+				done.add(pool.submit(() -> {
+					go.await();
+					for (int i = 0; i < perThread; i++) {
+						String service = services[(thread + i) % services.length];
+						if (!catalog.admit(message(service, HealthMessage.NO_SEQ), T0 + i)) {
+							refused.incrementAndGet();
+						}
+						// one shared numbered sender, each number sent twice by racing
+						// threads
+						long seq = seqs.getAndIncrement() / 2;
+						if (!catalog.admit(message("numbered", seq), T0 + i)) {
+							refused.incrementAndGet();
+						}
+					}
+					return null;
+				}));
+			}
+			go.countDown();
+			for (Future<?> f : done) {
+				f.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		long total = (long) threads * perThread;
+		long[] expected = new long[services.length];
+		for (int t = 0; t < threads; t++) {
+			for (int i = 0; i < perThread; i++) {
+				expected[(t + i) % services.length]++;
+			}
+		}
+		ServiceCatalog snapshot = catalog.snapshot("n", T0);
+		assertThat(snapshot.services().stream().filter((e) -> !e.service().equals("numbered")))
+			.extracting(ServiceCatalog.Entry::messages)
+			.containsExactly(expected[0], expected[1], expected[2]);
+		ServiceCatalog.Entry numbered = snapshot.services()
+			.stream()
+			.filter((e) -> e.service().equals("numbered"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(numbered.messages()).isEqualTo(total / 2);
+		assertThat(numbered.duplicates()).isEqualTo(total / 2);
+		assertThat(numbered.lost()).isZero();
+		assertThat(refused.get()).isEqualTo(total / 2);
+		assertThat(catalog.duplicatesDropped()).isEqualTo(total / 2);
+	}
+
+	private static HealthMessage message(String service, long seq) {
+		return new HealthMessage(service, T0, 10.0, 16.0, 8.0, 512.0, 256.0, seq);
+	}
+
+}

@@ -1,0 +1,72 @@
+package org.healthmon.ingest.udp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import org.healthmon.model.DecodeResult;
+import org.healthmon.model.HealthMessageJson;
+import org.healthmon.model.RejectReason;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatagramDecoderTests {
+
+	private static final int MAX = 4096;
+
+	private final DatagramDecoder decoder = new DatagramDecoder(MAX);
+
+	@Test
+	void whenADatagramFillsThePacketBufferThenItIsRejectedAsOversizedNotTruncated() {
+		// what the socket hands over for a larger datagram: the buffer's worth, the rest
+		// cut
+		byte[] truncated = Arrays.copyOf(TestDatagrams.oversized(MAX + 100), DatagramDecoder.packetBufferSize(MAX));
+
+		Decoded decoded = this.decoder.decode(datagram(truncated));
+
+		assertThat(decoded.accepted()).isFalse();
+		assertThat(decoded.rejected().reason()).isEqualTo(RejectReason.OVERSIZED);
+		assertThat(decoded.rejected().detail()).contains("4096");
+		assertThat(decoded.rejected().payload()).isEqualTo(truncated);
+	}
+
+	@Test
+	void whenADatagramIsExactlyTheLimitThenItIsDecoded() {
+		byte[] atLimit = TestDatagrams.oversized(MAX);
+
+		assertThat(this.decoder.decode(datagram(atLimit)).accepted()).isTrue();
+	}
+
+	@Test
+	void whenEachKindOfInvalidDatagramIsDecodedThenItsReasonIsNamed() {
+		TestDatagrams.invalid(MAX).forEach((reason, bytes) -> {
+			byte[] received = Arrays.copyOf(bytes, Math.min(bytes.length, DatagramDecoder.packetBufferSize(MAX)));
+			Decoded decoded = this.decoder.decode(datagram(received));
+			assertThat(decoded.result()).as(reason.name())
+				.isInstanceOfSatisfying(DecodeResult.Rejected.class, (r) -> assertThat(r.reason()).isEqualTo(reason));
+		});
+	}
+
+	@Test
+	void whenTheOriginalShapeIsDecodedThenItIsAcceptedAsTheRecordOfItsArrival() {
+		Decoded decoded = this.decoder
+			.decode(new Datagram(42L, "10.0.0.1:5000", TestDatagrams.LEGACY.getBytes(StandardCharsets.UTF_8)));
+
+		assertThat(decoded.accepted()).isTrue();
+		assertThat(decoded.rawRecord().ingestTimeMs()).isEqualTo(42L);
+		assertThat(decoded.message().service()).isEqualTo("PRINTER");
+		assertThat(decoded.message().eventTimeMs()).isEqualTo(TestDatagrams.EVENT_TIME_MS);
+	}
+
+	@Test
+	void whenACanonicalMessageIsDecodedThenItKeepsItsSeq() {
+		byte[] bytes = new HealthMessageJson().encode(TestDatagrams.message("orders", 7));
+
+		assertThat(this.decoder.decode(datagram(bytes)).message().seq()).isEqualTo(7);
+	}
+
+	private static Datagram datagram(byte[] payload) {
+		return new Datagram(1L, "127.0.0.1:1234", payload);
+	}
+
+}
