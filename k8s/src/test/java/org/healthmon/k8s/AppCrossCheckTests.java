@@ -1,0 +1,213 @@
+package org.healthmon.k8s;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The manifests against the apps they run: what a container is told (env vars, probe
+ * paths and ports, container ports, the HDFS and ingest addresses) must be something the
+ * app, as its sources stand, binds, serves or listens on.
+ */
+class AppCrossCheckTests {
+
+	/** Boot apps that are not deployed, and why. */
+	private static final Map<String, String> NOT_DEPLOYED = Map.of("dev-cluster",
+			"the local launcher's in-process HDFS; on Kubernetes, k8s/base/hdfs is the HDFS");
+
+	private static final Pattern DEFAULT_FS = Pattern.compile("<name>fs.defaultFS</name>\\s*<value>([^<]+)</value>");
+
+	static List<String> overlays() {
+		return Repository.overlays();
+	}
+
+	@Test
+	void everyBootAppIsDeployedByAnOverlay() {
+		Set<String> deployed = new HashSet<>();
+		for (String overlay : Repository.overlays()) {
+			for (AppContainer app : AppContainer.all(Kustomize.overlay(overlay))) {
+				deployed.add(app.module().name());
+			}
+		}
+		List<String> apps = Repository.bootApps().stream().filter((app) -> !NOT_DEPLOYED.containsKey(app)).toList();
+		assertThat(apps).isNotEmpty();
+		assertThat(deployed).as("Boot apps without manifests (add them under k8s/base, or to NOT_DEPLOYED with why)")
+			.containsAll(apps);
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void everyHealthmonEnvironmentVariableIsAPropertyOfItsApp(String overlay) {
+		List<String> unknown = new ArrayList<>();
+		for (AppContainer app : AppContainer.all(Kustomize.overlay(overlay))) {
+			app.env()
+				.keySet()
+				.stream()
+				.filter((name) -> name.startsWith("HEALTHMON_"))
+				.filter((name) -> !app.module().bindsEnv(name))
+				.forEach((name) -> unknown.add(app.module().name() + ": " + name));
+		}
+		assertThat(unknown).as("env vars that bind to no healthmon.* property").isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void everyHealthmonKeyInAConfigMapFileIsAPropertyOfItsApp(String overlay) {
+		List<Manifest> manifests = Kustomize.overlay(overlay);
+		List<String> unknown = new ArrayList<>();
+		for (AppContainer app : AppContainer.all(manifests)) {
+			for (Map<String, Object> file : app.mountedConfigMapYaml(manifests)) {
+				Yamls.flatten(file)
+					.keySet()
+					.stream()
+					.filter((key) -> key.startsWith("healthmon."))
+					.filter((key) -> !app.module().binds(key))
+					.forEach((key) -> unknown.add(app.module().name() + ": " + key));
+			}
+		}
+		assertThat(unknown).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void probesAskTheActuatorHealthGroupsOnTheManagementPort(String overlay) {
+		for (AppContainer app : AppContainer.all(Kustomize.overlay(overlay))) {
+			if (!app.module().servesHttp()) {
+				continue;
+			}
+			String health = app.module().actuatorBasePath() + "/health/";
+			int port = app.module().managementPort(app.env());
+			assertThat(app.module().hasHealthGroup("liveness")).as(app + " has a liveness group").isTrue();
+			assertThat(app.module().hasHealthGroup("readiness")).as(app + " has a readiness group").isTrue();
+			assertProbe(app, "livenessProbe", health + "liveness", port);
+			assertProbe(app, "readinessProbe", health + "readiness", port);
+			if (app.container().containsKey("startupProbe")) {
+				assertProbe(app, "startupProbe", health + "liveness", port);
+			}
+		}
+	}
+
+	private static void assertProbe(AppContainer app, String probe, String path, int port) {
+		Map<String, Object> httpGet = Yamls.map(app.container(), probe, "httpGet");
+		assertThat(httpGet.get("path")).as(app + " " + probe + " path").isEqualTo(path);
+		assertThat(Containers.resolvePort(app.container(), httpGet.get("port"))).as(app + " " + probe + " port")
+			.isEqualTo(port);
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void containerPortsAreThePortsTheAppListensOn(String overlay) {
+		for (AppContainer app : AppContainer.all(Kustomize.overlay(overlay))) {
+			Set<String> listening = new HashSet<>();
+			if (app.module().servesHttp()) {
+				listening.add("TCP/" + app.module().managementPort(app.env()));
+				app.module().effective("server.port", app.env()).ifPresent((port) -> listening.add("TCP/" + port));
+			}
+			for (String property : app.module().listeningPortProperties()) {
+				String protocol = property.contains(".udp.") ? "UDP" : "TCP";
+				app.module().effective(property, app.env()).ifPresent((port) -> listening.add(protocol + "/" + port));
+			}
+			Set<String> declared = new HashSet<>();
+			Containers.ports(app.container())
+				.forEach((port) -> declared.add(Containers.protocol(port) + "/" + Containers.containerPort(port)));
+			assertThat(declared).as(app + ": container ports = ports the app listens on").isEqualTo(listening);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void appsGetTheNamenodeServiceAsTheirHdfs(String overlay) {
+		List<Manifest> manifests = Kustomize.overlay(overlay);
+		String namenode = namenodeUri(manifests);
+		String coreSite = Yamls.string(
+				Manifest.get(manifests, "ConfigMap", configMapOf(manifests, "hdfs-namenode")).object(), "data",
+				"core-site.xml");
+		Matcher defaultFs = DEFAULT_FS.matcher(coreSite);
+		assertThat(defaultFs.find()).as("core-site.xml sets fs.defaultFS").isTrue();
+		assertThat(defaultFs.group(1)).isEqualTo(namenode);
+		List<AppContainer> hdfsApps = new ArrayList<>();
+		for (AppContainer app : AppContainer.all(manifests)) {
+			for (String property : app.module().propertiesEndingWith(".hdfs.uri")) {
+				hdfsApps.add(app);
+				assertThat(app.env()).as(app + " must be told the namenode (the default is localhost)")
+					.containsEntry(ConfigurationPropertiesSource.Property.envName(property), namenode);
+			}
+		}
+		assertThat(hdfsApps).isNotEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void sendersTargetAUdpServiceThatReachesAListeningContainer(String overlay) {
+		List<Manifest> manifests = Kustomize.overlay(overlay);
+		for (AppContainer app : AppContainer.all(manifests)) {
+			for (String host : app.module().propertiesEndingWith(".target.host")) {
+				String portProperty = host.replace(".host", ".port");
+				String serviceName = app.module().effective(host, app.env()).orElseThrow();
+				int port = Integer.parseInt(app.module().effective(portProperty, app.env()).orElseThrow());
+				Manifest service = Manifest.get(manifests, "Service", serviceName);
+				Map<String, Object> servicePort = Yamls.list(service.object(), "spec", "ports")
+					.stream()
+					.filter((candidate) -> ((Number) candidate.get("port")).intValue() == port
+							&& "UDP".equals(candidate.get("protocol")))
+					.findFirst()
+					.orElseThrow(() -> new AssertionError(app + ": Service " + serviceName + " has no UDP " + port));
+				Manifest receiver = manifests.stream()
+					.filter(Manifest::isService)
+					.filter(service::selects)
+					.findFirst()
+					.orElseThrow(() -> new AssertionError("Service " + serviceName + " selects no workload"));
+				boolean listens = receiver.containers()
+					.stream()
+					.anyMatch((container) -> Containers.ports(container)
+						.stream()
+						.anyMatch((candidate) -> "UDP".equals(Containers.protocol(candidate))
+								&& Containers.containerPort(candidate) == Containers.resolvePort(container,
+										servicePort.get("targetPort"))));
+				assertThat(listens).as(app + " → " + serviceName + ":" + port + " reaches a UDP container port")
+					.isTrue();
+			}
+		}
+	}
+
+	/**
+	 * hdfs://<the Service that selects the namenode>:<its port to the RPC container
+	 * port>.
+	 */
+	static String namenodeUri(List<Manifest> manifests) {
+		Manifest namenode = Manifest.get(manifests, "StatefulSet", "hdfs-namenode");
+		Map<String, Object> container = namenode.containers().get(0);
+		for (Manifest service : Manifest.ofKind(manifests, "Service")) {
+			if (!service.selects(namenode)) {
+				continue;
+			}
+			for (Map<String, Object> port : Yamls.list(service.object(), "spec", "ports")) {
+				if (Containers.resolvePort(container, port.get("targetPort")) == 8020) {
+					return "hdfs://" + service.name() + ":" + port.get("port");
+				}
+			}
+		}
+		throw new AssertionError("no Service exposes the namenode's RPC port 8020");
+	}
+
+	/** The ConfigMap a workload mounts its Hadoop configuration from. */
+	static String configMapOf(List<Manifest> manifests, String statefulSet) {
+		return Yamls.list(Manifest.get(manifests, "StatefulSet", statefulSet).podSpec(), "volumes")
+			.stream()
+			.map((volume) -> Yamls.string(volume, "configMap", "name"))
+			.filter((name) -> name != null)
+			.findFirst()
+			.orElseThrow();
+	}
+
+}

@@ -1,0 +1,247 @@
+package org.healthmon.k8s;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The operating rules of issue 7, asserted on every overlay as it would be applied. */
+class PolicyTests {
+
+	private static final Pattern SECRET_NAME = Pattern
+		.compile("(?i).*(password|passwd|secret|token|api[_-]?key|credential|private[_-]?key).*");
+
+	static List<String> overlays() {
+		return Repository.overlays();
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void everyContainerHasRequestsAndLimits(String overlay) {
+		for (Container container : containers(overlay)) {
+			for (String bound : List.of("requests", "limits")) {
+				assertThat(Yamls.map(container.spec(), "resources", bound)).as(container + " " + bound)
+					.containsKeys("cpu", "memory");
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void everyPodRunsAsANonRootUserWithRuntimeDefaultSeccomp(String overlay) {
+		for (Manifest workload : workloads(overlay)) {
+			Map<String, Object> pod = Yamls.map(workload.podSpec(), "securityContext");
+			assertThat(pod.get("runAsNonRoot")).as(workload.id()).isEqualTo(true);
+			assertThat(pod.get("runAsUser")).as(workload.id() + " numeric non-root uid")
+				.isInstanceOfSatisfying(Integer.class, (uid) -> assertThat(uid).isPositive());
+			assertThat(Yamls.string(pod, "seccompProfile", "type")).as(workload.id()).isEqualTo("RuntimeDefault");
+			assertThat(workload.podSpec()).as(workload.id()).doesNotContainKeys("hostNetwork", "hostPID", "hostIPC");
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void everyContainerIsLockedDownWithAReadOnlyRootAndAWritableTmp(String overlay) {
+		for (Container container : containers(overlay)) {
+			Map<String, Object> security = Yamls.map(container.spec(), "securityContext");
+			assertThat(security.get("readOnlyRootFilesystem")).as(container + " read-only root").isEqualTo(true);
+			assertThat(security.get("allowPrivilegeEscalation")).as(container.toString()).isEqualTo(false);
+			assertThat(security.get("privileged")).as(container.toString()).isNotEqualTo(true);
+			assertThat(Yamls.map(security, "capabilities")).as(container + " capabilities")
+				.containsEntry("drop", List.of("ALL"))
+				.doesNotContainKey("add");
+			assertThat(Yamls.list(container.spec(), "volumeMounts")).as(container + " mounts a writable /tmp")
+				.anySatisfy((mount) -> assertThat(mount.get("mountPath")).isEqualTo("/tmp"));
+			for (Map<String, Object> port : Containers.ports(container.spec())) {
+				assertThat(port).as(container + " uses no host port").doesNotContainKey("hostPort");
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void everyServingContainerHasLivenessAndReadinessProbes(String overlay) {
+		for (Manifest workload : workloads(overlay)) {
+			if (!workload.isService()) {
+				continue;
+			}
+			for (Map<String, Object> container : workload.containers()) {
+				boolean webless = AppModule.moduleOfImage((String) container.get("image"))
+					.map((module) -> !AppModule.of(module).servesHttp())
+					.orElse(false);
+				if (webless) {
+					// no server, no port, no Service: its process is its liveness
+					assertThat(Containers.ports(container)).as(workload.id() + " has no server").isEmpty();
+					continue;
+				}
+				assertThat(container).as(workload.id() + "/" + container.get("name"))
+					.containsKeys("livenessProbe", "readinessProbe");
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void everyImageIsPinnedByTagAndOurAppsCarryTheReleaseVersion(String overlay) {
+		for (Container container : containers(overlay)) {
+			String image = (String) container.spec().get("image");
+			String tag = image.contains("@") ? "digest" : image.substring(image.lastIndexOf(':') + 1);
+			assertThat(image).as(container + " pinned by tag or digest").matches(".+(:[^/:]+|@sha256:[0-9a-f]{64})");
+			assertThat(tag).as(container.toString()).isNotEqualTo("latest");
+			AppModule.moduleOfImage(image)
+				.ifPresent((module) -> assertThat(tag).as(container + " tag is the release being built")
+					.isEqualTo(Repository.releaseVersion()));
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void noSecretValueIsInline(String overlay) {
+		List<Manifest> manifests = Kustomize.overlay(overlay);
+		for (Manifest secret : Manifest.ofKind(manifests, "Secret")) {
+			assertThat(secret.object()).as(secret.id() + ": Secrets are created by operators, not shipped")
+				.doesNotContainKeys("data", "stringData");
+		}
+		for (Manifest configMap : Manifest.ofKind(manifests, "ConfigMap")) {
+			assertThat(Yamls.map(configMap.object(), "data").keySet()).as(configMap.id())
+				.noneMatch((key) -> SECRET_NAME.matcher(key).matches());
+		}
+		for (Container container : containers(overlay)) {
+			for (Map<String, Object> variable : Yamls.list(container.spec(), "env")) {
+				if (SECRET_NAME.matcher(String.valueOf(variable.get("name"))).matches()) {
+					assertThat(Yamls.get(variable, "valueFrom", "secretKeyRef"))
+						.as(container + " " + variable.get("name") + " comes from a Secret")
+						.isNotNull();
+				}
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void ingestReceivesOnUdp3500ThroughAService(String overlay) {
+		List<Manifest> manifests = Kustomize.overlay(overlay);
+		Manifest ingest = Manifest.get(manifests, "StatefulSet", "ingest");
+		Manifest service = Manifest.get(manifests, "Service", "ingest");
+		assertThat(service.selects(ingest)).isTrue();
+		assertThat(Yamls.list(service.object(), "spec", "ports"))
+			.anySatisfy((port) -> assertThat(port).containsEntry("port", 3500).containsEntry("protocol", "UDP"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void ingestNodesHaveAStableIdAPersistentSpoolAndTimeToFlush(String overlay) {
+		List<Manifest> manifests = Kustomize.overlay(overlay);
+		Manifest ingest = Manifest.get(manifests, "StatefulSet", "ingest");
+		Map<String, Object> container = ingest.containers().get(0);
+		assertThat(Yamls.list(container, "env"))
+			.anySatisfy((variable) -> assertThat(variable).containsEntry("name", "HEALTHMON_INGEST_NODEID")
+				.extracting((v) -> Yamls.string(v, "valueFrom", "fieldRef", "fieldPath"))
+				.isEqualTo("metadata.name"));
+		String claim = Yamls.string(Yamls.list(ingest.object(), "spec", "volumeClaimTemplates").get(0), "metadata",
+				"name");
+		String spoolDir = Containers.env(container, manifests).get("HEALTHMON_INGEST_SPOOL_DIR");
+		assertThat(Yamls.list(container, "volumeMounts")).as("the spool dir is on the claim").anySatisfy((mount) -> {
+			assertThat(mount.get("name")).isEqualTo(claim);
+			assertThat(spoolDir).startsWith(mount.get("mountPath") + "/");
+		});
+		assertThat((Integer) Yamls.get(ingest.podSpec(), "terminationGracePeriodSeconds")).isGreaterThanOrEqualTo(90);
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void hdfsHasFourDatanodesReplicationThreeAndADisruptionBudget(String overlay) {
+		List<Manifest> manifests = Kustomize.overlay(overlay);
+		Manifest datanodes = Manifest.get(manifests, "StatefulSet", "hdfs-datanode");
+		assertThat(Yamls.get(datanodes.object(), "spec", "replicas")).isEqualTo(4);
+		assertThat(Yamls.list(datanodes.object(), "spec", "volumeClaimTemplates")).isNotEmpty();
+		assertThat(Yamls.get(Manifest.get(manifests, "StatefulSet", "hdfs-namenode").object(), "spec", "replicas"))
+			.isEqualTo(1);
+		String hdfsSite = Yamls
+			.string(Manifest.get(manifests, "ConfigMap", AppCrossCheckTests.configMapOf(manifests, "hdfs-datanode"))
+				.object(), "data", "hdfs-site.xml");
+		assertThat(hdfsSite).containsPattern("<name>dfs.replication</name>\\s*<value>3</value>");
+		Manifest budget = Manifest.get(manifests, "PodDisruptionBudget", "hdfs-datanode");
+		assertThat(Yamls.get(budget.object(), "spec", "minAvailable")).isEqualTo(3);
+		assertThat(Yamls.map(budget.object(), "spec", "selector", "matchLabels").entrySet())
+			.isSubsetOf(datanodes.templateLabels().entrySet());
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void theNamenodeIsFormattedOnlyOnce(String overlay) {
+		Manifest namenode = Manifest.get(Kustomize.overlay(overlay), "StatefulSet", "hdfs-namenode");
+		assertThat(namenode.initContainers()).singleElement()
+			.extracting((init) -> String.valueOf(Yamls.get(init, "args")))
+			.asString()
+			.contains("current/VERSION")
+			.contains("namenode -format -nonInteractive");
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void trafficIsDeniedByDefaultAndPodsMeetTheRestrictedStandard(String overlay) {
+		List<Manifest> manifests = Kustomize.overlay(overlay);
+		Manifest deny = Manifest.get(manifests, "NetworkPolicy", "default-deny");
+		assertThat(Yamls.map(deny.object(), "spec", "podSelector")).isEmpty();
+		assertThat(Yamls.get(deny.object(), "spec", "policyTypes")).isEqualTo(List.of("Ingress", "Egress"));
+		assertThat(Yamls.map(deny.object(), "spec")).doesNotContainKeys("ingress", "egress");
+		assertThat(Yamls.map(Manifest.get(manifests, "Namespace", "healthmon").object(), "metadata", "labels"))
+			.containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+		for (Manifest workload : workloads(overlay)) {
+			// service links would inject <SERVICE>_PORT variables, e.g.
+			// INGEST_PORT=udp://…
+			assertThat(workload.podSpec().get("enableServiceLinks")).as(workload.id()).isEqualTo(false);
+		}
+	}
+
+	@Test
+	void theEmitterRunsLocallyButNotInProduction() {
+		assertThat(Manifest.find(Kustomize.overlay("local"), "Deployment", "emitter")).isPresent();
+		assertThat(Kustomize.overlay("production")).noneMatch((manifest) -> manifest.name().startsWith("emitter"));
+	}
+
+	@Test
+	void localExposesIngestOnANodePortAndProductionOnALoadBalancer() {
+		assertThat(Yamls.string(Manifest.get(Kustomize.overlay("local"), "Service", "ingest").object(), "spec", "type"))
+			.isEqualTo("NodePort");
+		assertThat(Yamls.string(Manifest.get(Kustomize.overlay("production"), "Service", "ingest").object(), "spec",
+				"type"))
+			.isEqualTo("LoadBalancer");
+		for (String overlay : Repository.overlays()) {
+			assertThat(Manifest.ofKind(Kustomize.overlay(overlay), "Service"))
+				.filteredOn((service) -> !service.name().equals("ingest"))
+				.as("only ingest's UDP port leaves the cluster; management ports stay inside")
+				.allSatisfy((service) -> assertThat(Yamls.string(service.object(), "spec", "type")).isIn(null,
+						"ClusterIP"));
+		}
+	}
+
+	private static List<Manifest> workloads(String overlay) {
+		return Kustomize.overlay(overlay).stream().filter(Manifest::isWorkload).toList();
+	}
+
+	private static List<Container> containers(String overlay) {
+		List<Container> containers = new ArrayList<>();
+		for (Manifest workload : workloads(overlay)) {
+			workload.allContainers().forEach((container) -> containers.add(new Container(workload, container)));
+		}
+		return containers;
+	}
+
+	private record Container(Manifest workload, Map<String, Object> spec) {
+
+		@Override
+		public String toString() {
+			return this.workload.id() + "/" + this.spec.get("name");
+		}
+
+	}
+
+}
