@@ -89,6 +89,15 @@ public record StorageLayout(String root) {
 		return manifestsDir() + "/batch.json";
 	}
 
+	/**
+	 * The manifest the batch view had before the current one: kept so that a reader can
+	 * stay on the previous (batch, realtime set) pair until the realtime set that pairs
+	 * with the new batch view has caught up.
+	 */
+	public String previousBatchManifest() {
+		return manifestsDir() + "/batch-previous.json";
+	}
+
 	/** The marker a batch run publishes before its job starts. */
 	public String pendingBatchManifest() {
 		return manifestsDir() + "/batch-pending.json";
