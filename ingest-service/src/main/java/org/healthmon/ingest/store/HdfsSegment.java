@@ -14,35 +14,23 @@ import org.healthmon.model.SequencedFileName;
  * the last successful hflush, so that on a failure they can go to the spool while the
  * file keeps only its trusted (hflushed) length.
  */
-final class HdfsSegment implements Segment {
+final class HdfsSegment extends Segment {
 
 	private final FileSystem fs;
 
 	private final Path directory;
 
-	private final SequencedFileName name;
-
-	private final long bucket;
-
-	private final long openedAtMs;
-
 	private final FSDataOutputStream out;
 
 	private final List<byte[]> unflushed = new ArrayList<>();
-
-	private long bytes;
-
-	private long lines;
 
 	private long flushedBytes;
 
 	private HdfsSegment(FileSystem fs, Path directory, SequencedFileName name, long bucket, long openedAtMs,
 			FSDataOutputStream out) {
+		super(name, bucket, openedAtMs);
 		this.fs = fs;
 		this.directory = directory;
-		this.name = name;
-		this.bucket = bucket;
-		this.openedAtMs = openedAtMs;
 		this.out = out;
 	}
 
@@ -51,31 +39,6 @@ final class HdfsSegment implements Segment {
 		Path hidden = new Path(directory, name.hidden());
 		FSDataOutputStream out = fs.create(hidden, false, 64 * 1024, replication, fs.getDefaultBlockSize(hidden));
 		return new HdfsSegment(fs, directory, name, bucket, openedAtMs, out);
-	}
-
-	@Override
-	public SequencedFileName name() {
-		return this.name;
-	}
-
-	@Override
-	public long bucket() {
-		return this.bucket;
-	}
-
-	@Override
-	public long openedAtMs() {
-		return this.openedAtMs;
-	}
-
-	@Override
-	public long bytes() {
-		return this.bytes;
-	}
-
-	@Override
-	public long lines() {
-		return this.lines;
 	}
 
 	Path directory() {
@@ -92,26 +55,24 @@ final class HdfsSegment implements Segment {
 	}
 
 	@Override
-	public void write(byte[] line) throws IOException {
+	void append(byte[] line) throws IOException {
 		this.unflushed.add(line);
 		this.out.write(line);
-		this.bytes += line.length;
-		this.lines++;
 	}
 
 	@Override
-	public void flush() throws IOException {
+	void flush() throws IOException {
 		this.out.hflush();
-		this.flushedBytes = this.bytes;
+		this.flushedBytes = bytes();
 		this.unflushed.clear();
 	}
 
 	@Override
-	public void publish() throws IOException {
+	void publish() throws IOException {
 		flush();
 		this.out.close();
-		Path hidden = new Path(this.directory, this.name.hidden());
-		if (!this.fs.rename(hidden, new Path(this.directory, this.name.published()))) {
+		Path hidden = new Path(this.directory, name().hidden());
+		if (!this.fs.rename(hidden, new Path(this.directory, name().published()))) {
 			throw new IOException("could not publish " + hidden + ": rename refused");
 		}
 	}

@@ -6,29 +6,63 @@ import org.healthmon.model.SequencedFileName;
 
 /**
  * The file a store writes right now: an HDFS file, or a local spool segment while HDFS is
- * unavailable. Both hold the lines of one bucket and roll by the same rules.
+ * unavailable. Both hold the lines of one bucket and roll by the same rules, so what they
+ * count lives here.
  */
-sealed interface Segment permits HdfsSegment, SpoolSegment {
+abstract sealed class Segment permits HdfsSegment, SpoolSegment {
 
-	SequencedFileName name();
+	private final SequencedFileName name;
 
-	long bucket();
+	private final long bucket;
 
-	long openedAtMs();
+	private final long openedAtMs;
 
-	long bytes();
+	private long bytes;
 
-	long lines();
+	private long lines;
 
-	void write(byte[] line) throws IOException;
+	Segment(SequencedFileName name, long bucket, long openedAtMs) {
+		this.name = name;
+		this.bucket = bucket;
+		this.openedAtMs = openedAtMs;
+	}
+
+	final SequencedFileName name() {
+		return this.name;
+	}
+
+	final long bucket() {
+		return this.bucket;
+	}
+
+	final long openedAtMs() {
+		return this.openedAtMs;
+	}
+
+	final long bytes() {
+		return this.bytes;
+	}
+
+	final long lines() {
+		return this.lines;
+	}
+
+	/** Appends one line (with its newline). */
+	final void write(byte[] line) throws IOException {
+		append(line);
+		this.bytes += line.length;
+		this.lines++;
+	}
+
+	abstract void append(byte[] line) throws IOException;
 
 	/** Makes everything written so far durable (hflush, or fsync for the spool). */
-	void flush() throws IOException;
+	abstract void flush() throws IOException;
 
 	/**
 	 * Flushes, closes, and makes the file visible to readers (HDFS) or replayable
 	 * (spool).
 	 */
-	void publish() throws IOException;
+	abstract void publish() throws IOException;
 
 }

@@ -16,26 +16,14 @@ import org.healthmon.model.SequencedFileName;
  * A local file holding accepted lines while HDFS is unavailable. Its path under the spool
  * mirrors where it will live in the store, so replay needs no other bookkeeping.
  */
-final class SpoolSegment implements Segment {
-
-	private final SequencedFileName name;
-
-	private final long bucket;
-
-	private final long openedAtMs;
+final class SpoolSegment extends Segment {
 
 	private final FileChannel channel;
 
 	private final OutputStream out;
 
-	private long bytes;
-
-	private long lines;
-
 	private SpoolSegment(SequencedFileName name, long bucket, long openedAtMs, FileChannel channel) {
-		this.name = name;
-		this.bucket = bucket;
-		this.openedAtMs = openedAtMs;
+		super(name, bucket, openedAtMs);
 		this.channel = channel;
 		this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
 	}
@@ -50,45 +38,18 @@ final class SpoolSegment implements Segment {
 	}
 
 	@Override
-	public SequencedFileName name() {
-		return this.name;
-	}
-
-	@Override
-	public long bucket() {
-		return this.bucket;
-	}
-
-	@Override
-	public long openedAtMs() {
-		return this.openedAtMs;
-	}
-
-	@Override
-	public long bytes() {
-		return this.bytes;
-	}
-
-	@Override
-	public long lines() {
-		return this.lines;
-	}
-
-	@Override
-	public void write(byte[] line) throws IOException {
+	void append(byte[] line) throws IOException {
 		this.out.write(line);
-		this.bytes += line.length;
-		this.lines++;
 	}
 
 	@Override
-	public void flush() throws IOException {
+	void flush() throws IOException {
 		this.out.flush();
 		this.channel.force(false);
 	}
 
 	@Override
-	public void publish() throws IOException {
+	void publish() throws IOException {
 		flush();
 		this.out.close();
 	}
