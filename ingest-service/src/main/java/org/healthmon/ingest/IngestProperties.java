@@ -43,12 +43,14 @@ public record IngestProperties(
 	 * warns when the kernel grants less ({@code net.core.rmem_max})
 	 * @param maxDatagramBytes largest datagram accepted; larger ones are rejected as
 	 * oversized, never truncated
-	 * @param receiveThreads threads that decode and store received datagrams
+	 * @param receiveThreads threads that decode and store received datagrams beside the
+	 * receive thread; 0 (the default) does it all on the receive thread, the fastest on
+	 * few cores: one hand-off per datagram fewer, and the kernel buffer absorbs bursts
 	 */
 	public record Udp(@DefaultValue("3500") @Min(0) @Max(65535) int port, @DefaultValue("") String bindAddress,
 			@DefaultValue("4MB") @NotNull DataSize socketReceiveBuffer,
 			@DefaultValue("4096") @Min(256) @Max(65507) int maxDatagramBytes,
-			@DefaultValue("2") @Min(1) @Max(64) int receiveThreads) {
+			@DefaultValue("0") @Min(0) @Max(64) int receiveThreads) {
 	}
 
 	/**

@@ -20,7 +20,6 @@ import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.ip.dsl.Udp;
 import org.springframework.integration.ip.dsl.UdpInboundChannelAdapterSpec;
-import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 
 /**
@@ -37,33 +36,17 @@ class UdpIngestConfiguration {
 	 * bounded queue and the store's bounded buffer. Datagrams are handled in parallel and
 	 * so not in arrival order; the catalog's seq tracking allows for that.
 	 */
+	/**
+	 * The receive path, top to bottom: the UDP adapter (on port 3500, no reverse lookups,
+	 * a packet buffer one byte over the limit so oversized datagrams show), then each
+	 * datagram decoded, catalogued and stored, or kept as rejected.
+	 */
 	@Bean
 	IntegrationFlow udpIngestFlow(IngestProperties properties, ReceivePool receivePool, MessageChannel udpIngestErrors,
 			LiveCatalog catalog, RawStore rawStore, RejectedStore rejectedStore, IngestCounters counters) {
 		DatagramDecoder decoder = new DatagramDecoder(properties.udp().maxDatagramBytes());
 		return IntegrationFlow.from(inboundAdapter(properties.udp(), receivePool, udpIngestErrors))
-			.transform(Message.class, (message) -> {
-				counters.received();
-				return decoder.decode(Datagram.of(message));
-			})
-			.filter(Decoded.class, Decoded::accepted,
-					(invalid) -> invalid.discardFlow((rejected) -> rejected.handle(Decoded.class, (decoded, h) -> {
-						RejectedDatagram kept = decoded.rejected();
-						rejectedStore.append(kept);
-						counters.rejected(kept.reason());
-						return null;
-					})))
-			// a repeated seq was accepted once already: counted, not stored again
-			.filter(Decoded.class, (decoded) -> catalog.admit(decoded.message(), decoded.arrivalTimeMs()),
-					(repeated) -> repeated.discardFlow((duplicate) -> duplicate.handle((decoded, h) -> {
-						counters.duplicate();
-						return null;
-					})))
-			.handle(Decoded.class, (decoded, h) -> {
-				rawStore.append(decoded.rawRecord());
-				counters.accepted();
-				return null;
-			})
+			.handle(new DatagramIngest(decoder, catalog, rawStore, rejectedStore, counters))
 			.get();
 	}
 

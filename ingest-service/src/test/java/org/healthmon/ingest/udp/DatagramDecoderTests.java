@@ -1,5 +1,7 @@
 package org.healthmon.ingest.udp;
 
+import java.util.Map;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -7,6 +9,9 @@ import org.healthmon.model.DecodeResult;
 import org.healthmon.model.HealthMessageJson;
 import org.healthmon.model.RejectReason;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.integration.ip.IpHeaders;
+import org.springframework.messaging.MessageHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,8 +54,7 @@ class DatagramDecoderTests {
 
 	@Test
 	void whenTheOriginalShapeIsDecodedThenItIsAcceptedAsTheRecordOfItsArrival() {
-		Decoded decoded = this.decoder
-			.decode(new Datagram(42L, "10.0.0.1:5000", TestDatagrams.LEGACY.getBytes(StandardCharsets.UTF_8)));
+		Decoded decoded = this.decoder.decode(datagram(42L, TestDatagrams.LEGACY.getBytes(StandardCharsets.UTF_8)));
 
 		assertThat(decoded.accepted()).isTrue();
 		assertThat(decoded.rawRecord().ingestTimeMs()).isEqualTo(42L);
@@ -66,7 +70,12 @@ class DatagramDecoderTests {
 	}
 
 	private static Datagram datagram(byte[] payload) {
-		return new Datagram(1L, "127.0.0.1:1234", payload);
+		return datagram(1L, payload);
+	}
+
+	private static Datagram datagram(long arrivalTimeMs, byte[] payload) {
+		return new Datagram(arrivalTimeMs,
+				new MessageHeaders(Map.of(IpHeaders.IP_ADDRESS, "127.0.0.1", IpHeaders.PORT, 1234)), payload);
 	}
 
 }

@@ -1,0 +1,55 @@
+package org.healthmon.ingest.udp;
+
+import org.healthmon.ingest.catalog.LiveCatalog;
+import org.healthmon.ingest.store.RawStore;
+import org.healthmon.ingest.store.RejectedStore;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHandler;
+
+/**
+ * What happens to one datagram, in order: decode and validate, then either keep it as
+ * rejected with its reason, or let the catalog admit it (a repeated {@code seq} is
+ * dropped there) and store it. One plain handler rather than a chain of flow steps: each
+ * step would build another message with its headers and id for every datagram, which at
+ * 100,000 datagrams a second costs more than the work itself.
+ */
+class DatagramIngest implements MessageHandler {
+
+	private final DatagramDecoder decoder;
+
+	private final LiveCatalog catalog;
+
+	private final RawStore rawStore;
+
+	private final RejectedStore rejectedStore;
+
+	private final IngestCounters counters;
+
+	DatagramIngest(DatagramDecoder decoder, LiveCatalog catalog, RawStore rawStore, RejectedStore rejectedStore,
+			IngestCounters counters) {
+		this.decoder = decoder;
+		this.catalog = catalog;
+		this.rawStore = rawStore;
+		this.rejectedStore = rejectedStore;
+		this.counters = counters;
+	}
+
+	@Override
+	public void handleMessage(Message<?> message) {
+		this.counters.received();
+		Decoded decoded = this.decoder.decode(Datagram.of(message));
+		if (!decoded.accepted()) {
+			this.rejectedStore.append(decoded.rejected());
+			this.counters.rejected(decoded.rejected().reason());
+		}
+		else if (this.catalog.admit(decoded.message(), decoded.arrivalTimeMs())) {
+			this.rawStore.append(decoded.rawRecord());
+			this.counters.accepted();
+		}
+		else {
+			this.counters.duplicate();
+		}
+	}
+
+}
