@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -30,6 +32,11 @@ public final class HealthMessageJson {
 		.enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
 		.enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
 		.build();
+
+	/** Field names seen, lower-cased: senders use a handful, and the decoder is hot. */
+	private static final Map<String, String> LOWER_CASE = new ConcurrentHashMap<>();
+
+	private static final int LOWER_CASE_LIMIT = 1024;
 
 	private final int maxBytes;
 
@@ -85,6 +92,17 @@ public final class HealthMessageJson {
 			}
 		}
 		return true;
+	}
+
+	private static String lowerCase(String name) {
+		String lower = LOWER_CASE.get(name);
+		if (lower == null) {
+			lower = name.toLowerCase(Locale.ROOT);
+			if (LOWER_CASE.size() < LOWER_CASE_LIMIT) {
+				LOWER_CASE.put(name, lower);
+			}
+		}
+		return lower;
 	}
 
 	/** The canonical shape, compact, one line. */
@@ -177,7 +195,7 @@ public final class HealthMessageJson {
 				return new DecodeResult.Rejected(RejectReason.NOT_AN_OBJECT, "expected a JSON object, found " + first);
 			}
 			while (this.rejected == null && parser.nextToken() == JsonToken.FIELD_NAME) {
-				String name = parser.currentName().toLowerCase(Locale.ROOT);
+				String name = lowerCase(parser.currentName());
 				parser.nextToken();
 				field(name, parser);
 			}
@@ -257,7 +275,7 @@ public final class HealthMessageJson {
 			Double total = null;
 			Double free = null;
 			while (this.rejected == null && parser.nextToken() == JsonToken.FIELD_NAME) {
-				String name = parser.currentName().toLowerCase(Locale.ROOT);
+				String name = lowerCase(parser.currentName());
 				parser.nextToken();
 				if (name.equals("total") && once(total, field + ".total")) {
 					total = number(parser, field + ".total");

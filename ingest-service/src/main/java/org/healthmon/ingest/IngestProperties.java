@@ -49,7 +49,7 @@ public record IngestProperties(
 	 */
 	public record Udp(@DefaultValue("3500") @Min(0) @Max(65535) int port, @DefaultValue("") String bindAddress,
 			@DefaultValue("4MB") @NotNull DataSize socketReceiveBuffer,
-			@DefaultValue("4096") @Min(256) @Max(65507) int maxDatagramBytes,
+			@DefaultValue("2048") @Min(256) @Max(65507) int maxDatagramBytes,
 			@DefaultValue("0") @Min(0) @Max(64) int receiveThreads) {
 	}
 
