@@ -109,9 +109,11 @@ public final class HealthMessageJson {
 	public byte[] encode(HealthMessage m) {
 		StringBuilder json = new StringBuilder(192);
 		json.append("{\"service\":\"").append(m.service()).append("\",\"timestamp\":").append(m.eventTimeMs());
-		json.append(",\"cpu\":").append(m.cpuPct());
-		json.append(",\"ram\":{\"total\":").append(m.ramTotalGb()).append(",\"free\":").append(m.ramFreeGb());
-		json.append("},\"disk\":{\"total\":").append(m.diskTotalGb()).append(",\"free\":").append(m.diskFreeGb());
+		DecimalText.append(json.append(",\"cpu\":"), m.cpuPct());
+		DecimalText.append(json.append(",\"ram\":{\"total\":"), m.ramTotalGb());
+		DecimalText.append(json.append(",\"free\":"), m.ramFreeGb());
+		DecimalText.append(json.append("},\"disk\":{\"total\":"), m.diskTotalGb());
+		DecimalText.append(json.append(",\"free\":"), m.diskFreeGb());
 		json.append('}');
 		if (m.hasSeq()) {
 			json.append(",\"seq\":").append(m.seq());

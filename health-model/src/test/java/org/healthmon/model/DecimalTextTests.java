@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RawCsvNumberTests {
+class DecimalTextTests {
 
 	@ParameterizedTest
 	@ValueSource(doubles = { 0.0, 0.001, 0.0015, 0.01, 0.1, 0.53, 1.0, 5.2, 16.0, 37.5, 99.9999, 100.0, 512.25, 4096.0,
@@ -15,7 +15,7 @@ class RawCsvNumberTests {
 			Double.MIN_VALUE })
 	void whenANumberIsFormattedThenTheTextIsExactlyDoubleToString(double value) {
 		StringBuilder line = new StringBuilder();
-		RawCsv.appendNumber(line, value);
+		DecimalText.append(line, value);
 		assertThat(line.toString()).isEqualTo(Double.toString(value));
 	}
 
@@ -28,7 +28,7 @@ class RawCsvNumberTests {
 			double value = Math.round(random.nextDouble() * Math.pow(10, random.nextInt(9)) * Math.pow(10, decimals))
 					/ Math.pow(10, decimals);
 			StringBuilder line = new StringBuilder();
-			RawCsv.appendNumber(line, value);
+			DecimalText.append(line, value);
 			assertThat(line.toString()).as("%s", value).isEqualTo(Double.toString(value));
 		}
 	}
