@@ -112,6 +112,11 @@ class ReceivePool implements Executor, SmartLifecycle {
 		return PHASE;
 	}
 
+	/** Whether each datagram is handled on the receive thread itself (no workers). */
+	boolean handlesOnReceiveThread() {
+		return this.workers == 0;
+	}
+
 	/** Datagrams waiting for a worker. */
 	int queued() {
 		ThreadPoolExecutor current = this.pool;

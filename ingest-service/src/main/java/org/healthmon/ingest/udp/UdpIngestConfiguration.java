@@ -18,8 +18,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.integration.ip.dsl.Udp;
-import org.springframework.integration.ip.dsl.UdpInboundChannelAdapterSpec;
+import org.springframework.integration.ip.udp.inbound.UnicastReceivingChannelAdapter;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.util.IdGenerator;
 import org.springframework.util.SimpleIdGenerator;
@@ -32,38 +31,36 @@ import org.springframework.util.SimpleIdGenerator;
 class UdpIngestConfiguration {
 
 	/**
-	 * The whole path of one datagram. The adapter's loop only receives; each datagram
-	 * then runs the flow to its end on one receive thread (direct channels, no further
-	 * queue), so the only buffers are the kernel's socket buffer, the receive pool's
-	 * bounded queue and the store's bounded buffer. Datagrams are handled in parallel and
-	 * so not in arrival order; the catalog's seq tracking allows for that.
-	 */
-	/**
-	 * The receive path, top to bottom: the UDP adapter (on port 3500, no reverse lookups,
-	 * a packet buffer one byte over the limit so oversized datagrams show), then each
-	 * datagram decoded, catalogued and stored, or kept as rejected.
+	 * The receive path, top to bottom: the UDP adapter (port 3500, no reverse lookups, a
+	 * packet buffer one byte over the limit so oversized datagrams show), then each
+	 * datagram decoded, catalogued and stored, or kept as rejected. By default each
+	 * datagram runs to its end on the receive thread, so the only buffers are the
+	 * kernel's socket buffer and the store's bounded buffer; with receive threads they
+	 * run in parallel, out of arrival order, which the catalog's seq tracking allows for.
 	 */
 	@Bean
-	IntegrationFlow udpIngestFlow(IngestProperties properties, ReceivePool receivePool, MessageChannel udpIngestErrors,
+	IntegrationFlow udpIngestFlow(UnicastReceivingChannelAdapter udpInboundAdapter, IngestProperties properties,
 			LiveCatalog catalog, RawStore rawStore, RejectedStore rejectedStore, IngestCounters counters) {
 		DatagramDecoder decoder = new DatagramDecoder(properties.udp().maxDatagramBytes());
-		return IntegrationFlow.from(inboundAdapter(properties.udp(), receivePool, udpIngestErrors))
+		return IntegrationFlow.from(udpInboundAdapter)
 			.handle(new DatagramIngest(decoder, catalog, rawStore, rejectedStore, counters))
 			.get();
 	}
 
-	private static UdpInboundChannelAdapterSpec inboundAdapter(IngestProperties.Udp udp, ReceivePool receivePool,
-			MessageChannel errors) {
-		UdpInboundChannelAdapterSpec adapter = Udp.inboundAdapter(udp.port())
-			.id("udpInboundAdapter")
-			.soReceiveBufferSize(Math.toIntExact(udp.socketReceiveBuffer().toBytes()))
-			.receiveBufferSize(DatagramDecoder.packetBufferSize(udp.maxDatagramBytes()))
-			.lookupHost(false)
-			.taskExecutor(receivePool)
-			// a datagram that fails is counted and logged; the adapter goes on
-			.errorChannel(errors);
+	@Bean
+	UnicastReceivingChannelAdapter udpInboundAdapter(IngestProperties properties, ReceivePool receivePool,
+			MessageChannel udpIngestErrors) {
+		IngestProperties.Udp udp = properties.udp();
+		UnicastReceivingChannelAdapter adapter = new ReusingPacketUdpAdapter(udp.port(),
+				receivePool.handlesOnReceiveThread());
+		adapter.setSoReceiveBufferSize(Math.toIntExact(udp.socketReceiveBuffer().toBytes()));
+		adapter.setReceiveBufferSize(DatagramDecoder.packetBufferSize(udp.maxDatagramBytes()));
+		adapter.setLookupHost(false);
+		adapter.setTaskExecutor(receivePool);
+		// a datagram that fails is counted and logged; the adapter goes on
+		adapter.setErrorChannel(udpIngestErrors);
 		if (!udp.bindAddress().isBlank()) {
-			adapter.localAddress(udp.bindAddress());
+			adapter.setLocalAddress(udp.bindAddress());
 		}
 		return adapter;
 	}
