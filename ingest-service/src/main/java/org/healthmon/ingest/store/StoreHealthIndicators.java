@@ -36,7 +36,9 @@ final class StoreHealthIndicators {
 					health.down();
 				}
 				health.withDetail(writer.spoolDir().getFileName() + ".spooling", writer.isSpooling());
-				health.withDetail(writer.spoolDir().getFileName() + ".lastFlushAgeMs", now - writer.lastFlushMs());
+				if (writer.lastFlushMs() > 0) {
+					health.withDetail(writer.spoolDir().getFileName() + ".lastFlushAgeMs", now - writer.lastFlushMs());
+				}
 				if (writer.lastError() != null) {
 					health.withDetail(writer.spoolDir().getFileName() + ".lastError", writer.lastError());
 				}
