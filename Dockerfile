@@ -15,7 +15,9 @@ ARG JRE_IMAGE=eclipse-temurin:17.0.15_6-jre-noble
 FROM ${JRE_IMAGE} AS layers
 ARG MODULE
 WORKDIR /build
-COPY ${MODULE}/target/${MODULE}-*.jar app.jar
+ARG VERSION=0.1.0-SNAPSHOT
+# The Boot jar by its exact name: a module may build other jars beside it (batch-service's -job.jar)
+COPY ${MODULE}/target/${MODULE}-${VERSION}.jar app.jar
 RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted \
  && mkdir -p extracted/dependencies extracted/spring-boot-loader extracted/snapshot-dependencies extracted/application
 

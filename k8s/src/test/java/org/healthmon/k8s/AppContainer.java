@@ -1,6 +1,7 @@
 package org.healthmon.k8s;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,6 +61,28 @@ record AppContainer(Manifest workload, Map<String, Object> container, AppModule 
 			});
 		}
 		return files;
+	}
+
+	/**
+	 * The Spark settings the app is given: the {@code [spark.*]} entries of a
+	 * {@code *.spark.properties} map, from its application.yaml, then the mounted YAML
+	 * files (which win).
+	 */
+	Map<String, String> sparkProperties(List<Manifest> manifests) {
+		Map<String, String> spark = new LinkedHashMap<>();
+		List<Map<String, Object>> sources = new ArrayList<>();
+		sources.add(this.module.config());
+		mountedConfigMapYaml(manifests).forEach((file) -> sources.add(Yamls.flatten(file)));
+		for (Map<String, Object> source : sources) {
+			source.forEach((key, value) -> {
+				int map = key.indexOf(".spark.properties.");
+				if (key.startsWith("healthmon.") && map >= 0) {
+					String name = key.substring(map + ".spark.properties.".length()).replaceAll("^\\[(.*)\\]$", "$1");
+					spark.put(name, String.valueOf(value));
+				}
+			});
+		}
+		return spark;
 	}
 
 	@Override

@@ -25,6 +25,10 @@ class AppCrossCheckTests {
 	private static final Map<String, String> NOT_DEPLOYED = Map.of("dev-cluster",
 			"the local launcher's in-process HDFS; on Kubernetes, k8s/base/hdfs is the HDFS");
 
+	/** The ports a Spark driver listens on for its executors. */
+	private static final List<String> SPARK_DRIVER_PORTS = List.of("spark.driver.port",
+			"spark.driver.blockManager.port");
+
 	private static final Pattern DEFAULT_FS = Pattern.compile("<name>fs.defaultFS</name>\\s*<value>([^<]+)</value>");
 
 	static List<String> overlays() {
@@ -107,7 +111,8 @@ class AppCrossCheckTests {
 	@ParameterizedTest
 	@MethodSource("overlays")
 	void containerPortsAreThePortsTheAppListensOn(String overlay) {
-		for (AppContainer app : AppContainer.all(Kustomize.overlay(overlay))) {
+		List<Manifest> manifests = Kustomize.overlay(overlay);
+		for (AppContainer app : AppContainer.all(manifests)) {
 			Set<String> listening = new HashSet<>();
 			if (app.module().servesHttp()) {
 				listening.add("TCP/" + app.module().managementPort(app.env()));
@@ -117,6 +122,12 @@ class AppCrossCheckTests {
 				String protocol = property.contains(".udp.") ? "UDP" : "TCP";
 				app.module().effective(property, app.env()).ifPresent((port) -> listening.add(protocol + "/" + port));
 			}
+			// a Spark driver listens on its RPC and block manager ports, when fixed
+			Map<String, String> spark = app.sparkProperties(manifests);
+			SPARK_DRIVER_PORTS.stream()
+				.map(spark::get)
+				.filter((port) -> port != null)
+				.forEach((port) -> listening.add("TCP/" + port));
 			Set<String> declared = new HashSet<>();
 			Containers.ports(app.container())
 				.forEach((port) -> declared.add(Containers.protocol(port) + "/" + Containers.containerPort(port)));
@@ -178,6 +189,80 @@ class AppCrossCheckTests {
 					.isTrue();
 			}
 		}
+	}
+
+	/**
+	 * A Spark driver on Kubernetes (client mode): its executors reach it through a
+	 * headless Service on its fixed ports, it may create their pods, and they run a
+	 * pinned image in its namespace.
+	 */
+	@ParameterizedTest
+	@MethodSource("overlays")
+	@SuppressWarnings("unchecked")
+	void sparkDriversOnKubernetesCanStartAndBeReachedByTheirExecutors(String overlay) {
+		List<Manifest> manifests = Kustomize.overlay(overlay);
+		List<AppContainer> drivers = new ArrayList<>();
+		for (AppContainer app : AppContainer.all(manifests)) {
+			Map<String, String> spark = app.sparkProperties(manifests);
+			String master = app.module()
+				.propertiesEndingWith(".spark.master")
+				.stream()
+				.findFirst()
+				.flatMap((property) -> app.module().effective(property, app.env()))
+				.orElse(spark.get("spark.master"));
+			if (master == null || !master.startsWith("k8s://")) {
+				continue;
+			}
+			drivers.add(app);
+			String namespace = Yamls.string(app.workload().object(), "metadata", "namespace");
+			assertThat(spark).as(app + " Spark settings")
+				.containsEntry("spark.submit.deployMode", "client")
+				.containsEntry("spark.kubernetes.namespace", namespace)
+				.containsEntry("spark.driver.bindAddress", "0.0.0.0")
+				.containsKeys("spark.driver.port", "spark.driver.blockManager.port",
+						"spark.kubernetes.container.image");
+			assertThat(spark.get("spark.kubernetes.container.image")).as(app + " executor image pinned")
+				.matches(".+(:[^/:]+|@sha256:[0-9a-f]{64})")
+				.doesNotEndWith(":latest");
+			// spark.driver.host = <headless Service selecting the driver>.<namespace>.svc
+			String host = spark.get("spark.driver.host");
+			assertThat(host).as(app + " spark.driver.host").endsWith("." + namespace + ".svc");
+			Manifest service = Manifest.get(manifests, "Service", host.substring(0, host.indexOf('.')));
+			assertThat(Yamls.string(service.object(), "spec", "clusterIP")).as(service.id() + " headless")
+				.isEqualTo("None");
+			assertThat(service.selects(app.workload())).as(service.id() + " selects " + app).isTrue();
+			for (String port : SPARK_DRIVER_PORTS) {
+				int number = Integer.parseInt(spark.get(port));
+				assertThat(Yamls.list(service.object(), "spec", "ports")).as(service.id() + " " + port)
+					.anySatisfy((candidate) -> assertThat(
+							Containers.resolvePort(app.container(), candidate.get("targetPort")))
+						.isEqualTo(number));
+			}
+			// the pod's ServiceAccount is bound to a Role that may create and delete pods
+			String account = Yamls.string(app.workload().podSpec(), "serviceAccountName");
+			assertThat(account).as(app + " serviceAccountName").isNotNull();
+			Manifest.get(manifests, "ServiceAccount", account);
+			assertThat(app.workload().podSpec().get("automountServiceAccountToken")).as(app + " API token")
+				.isNotEqualTo(false);
+			List<String> verbs = new ArrayList<>();
+			for (Manifest binding : Manifest.ofKind(manifests, "RoleBinding")) {
+				boolean bound = Yamls.list(binding.object(), "subjects")
+					.stream()
+					.anyMatch((subject) -> "ServiceAccount".equals(subject.get("kind"))
+							&& account.equals(subject.get("name")));
+				if (bound) {
+					Manifest role = Manifest.get(manifests, "Role", Yamls.string(binding.object(), "roleRef", "name"));
+					for (Map<String, Object> rule : Yamls.list(role.object(), "rules")) {
+						if (String.valueOf(rule.get("resources")).contains("pods")) {
+							verbs.addAll((List<String>) rule.get("verbs"));
+						}
+					}
+				}
+			}
+			assertThat(verbs).as(app + " may manage executor pods")
+				.contains("create", "get", "list", "watch", "delete");
+		}
+		assertThat(drivers).as("speed-service runs Spark on Kubernetes").isNotEmpty();
 	}
 
 	/**

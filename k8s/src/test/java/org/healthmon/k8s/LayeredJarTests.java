@@ -97,7 +97,11 @@ class LayeredJarTests {
 		if (Files.isDirectory(target)) {
 			try (Stream<Path> files = Files.list(target)) {
 				jars = files.filter((file) -> file.getFileName().toString().matches(Pattern.quote(app) + "-.*\\.jar"))
-					.filter((file) -> !file.getFileName().toString().matches(".*-(sources|javadoc|tests|plain)\\.jar"))
+					// batch-service's "-job" jar is the plain MapReduce job jar for YARN,
+					// not the app
+					.filter((file) -> !file.getFileName()
+						.toString()
+						.matches(".*-(sources|javadoc|tests|plain|job)\\.jar"))
 					.toList();
 			}
 		}

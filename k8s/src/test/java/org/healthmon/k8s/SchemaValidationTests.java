@@ -1,8 +1,5 @@
 package org.healthmon.k8s;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -30,13 +27,12 @@ class SchemaValidationTests {
 		assertThat(manifests).flatMap((manifest) -> KubernetesSchema.validate(manifest.object())).isEmpty();
 	}
 
-	@Test
-	void theSparkComponentIsValidOnTopOfTheBase() throws IOException {
-		List<Manifest> manifests = Kustomize.build(speedPreview());
-		assertThat(manifests).extracting(Manifest::id)
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void theSparkComponentIsInEveryOverlay(String overlay) {
+		assertThat(Kustomize.overlay(overlay)).extracting(Manifest::id)
 			.contains("ServiceAccount/speed-spark", "Role/speed-spark-driver", "RoleBinding/speed-spark-driver",
-					"Service/speed-driver");
-		assertThat(manifests).flatMap((manifest) -> KubernetesSchema.validate(manifest.object())).isEmpty();
+					"Service/speed-driver", "NetworkPolicy/speed-driver", "NetworkPolicy/speed-executor");
 	}
 
 	@Test
@@ -106,24 +102,6 @@ class SchemaValidationTests {
 				  ports:
 				    - {name: udp, port: 3500, targetPort: udp, protocol: UDP}
 				""").get(0).object();
-	}
-
-	/**
-	 * The base plus the not-yet-used Spark component, as the speed app's overlay will be;
-	 * under target/, since kustomize takes only relative paths.
-	 */
-	static Path speedPreview() throws IOException {
-		Path dir = Files.createDirectories(Repository.k8sDir().resolve("target/kustomize/speed-preview"));
-		Files.writeString(dir.resolve("kustomization.yaml"), """
-				apiVersion: kustomize.config.k8s.io/v1beta1
-				kind: Kustomization
-				namespace: healthmon
-				resources:
-				  - ../../../base
-				components:
-				  - ../../../base/speed
-				""");
-		return dir;
 	}
 
 }

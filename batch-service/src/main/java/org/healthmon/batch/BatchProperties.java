@@ -1,0 +1,61 @@
+package org.healthmon.batch;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * All settings of the batch service, under {@code healthmon.batch}. Environment variables
+ * override them the Spring way, e.g. {@code HEALTHMON_BATCH_INTERVAL}.
+ *
+ * @param hdfs the store
+ * @param interval time between the end of one scheduled run and the start of the next
+ * @param initialDelay time from start-up to the first scheduled run
+ * @param fullRecomputeEvery every n-th version is a full recompute from all raw data
+ * instead of an incremental run (0: only on demand)
+ * @param versionGrace how long a version no manifest names any more is kept for readers
+ * that may still be using it
+ * @param splitSize most bytes of raw files one map task reads (small files are combined)
+ * @param reducers reduce tasks; 1 writes one file in total order, more write one file per
+ * reducer, each holding whole services in order
+ * @param jobJar the plain job jar (classifier {@code job}) shipped to the cluster; empty
+ * to run from the classpath (the local job runner)
+ * @param jobSettings Hadoop settings for the job, passed through as they are, e.g.
+ * {@code mapreduce.framework.name=yarn}
+ * @param staleAfterIntervals health is DOWN when the last successful run is older than
+ * this many intervals
+ * @param historySize runs kept in the run history
+ * @param adminToken the token the admin endpoint requires (header
+ * {@code X-Healthmon-Admin-Token}); empty disables the endpoint
+ */
+@ConfigurationProperties("healthmon.batch")
+@Validated
+public record BatchProperties(@DefaultValue @Valid Hdfs hdfs, @DefaultValue("5m") @NotNull Duration interval,
+		@DefaultValue("10s") @NotNull Duration initialDelay, @DefaultValue("24") @Min(0) int fullRecomputeEvery,
+		@DefaultValue("10m") @NotNull Duration versionGrace, @DefaultValue("256MB") @NotNull DataSize splitSize,
+		@DefaultValue("1") @Min(1) @Max(1000) int reducers, @DefaultValue("") String jobJar,
+		@DefaultValue Map<String, String> jobSettings, @DefaultValue("3") @Min(1) int staleAfterIntervals,
+		@DefaultValue("500") @Min(1) int historySize, @DefaultValue("") String adminToken) {
+
+	/**
+	 * @param uri the file system ({@code fs.defaultFS}), e.g.
+	 * {@code hdfs://namenode:8020}
+	 * @param root root directory of the healthmon store
+	 * @param properties any further Hadoop settings of the client, passed through as they
+	 * are
+	 */
+	public record Hdfs(@DefaultValue("hdfs://localhost:8020") @NotBlank String uri,
+			@DefaultValue("/healthmon") @NotBlank String root, @DefaultValue Map<String, String> properties) {
+	}
+
+}

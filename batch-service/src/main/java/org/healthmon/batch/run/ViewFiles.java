@@ -1,0 +1,49 @@
+package org.healthmon.batch.run;
+
+import java.io.IOException;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.statistics.Statistics;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.healthmon.model.ViewSchema;
+
+/**
+ * What a written version holds, from its Parquet footers alone: rows and the range of
+ * event minutes, for the manifest.
+ *
+ * @param files Parquet files
+ * @param rows rows in all files
+ * @param minMinute first event minute, or -1 when empty
+ * @param maxMinute last event minute, or -1 when empty
+ */
+record ViewFiles(int files, long rows, long minMinute, long maxMinute) {
+
+	static ViewFiles of(FileSystem fs, Path dir) throws IOException {
+		int files = 0;
+		long rows = 0;
+		long min = Long.MAX_VALUE;
+		long max = Long.MIN_VALUE;
+		for (FileStatus file : fs.listStatus(dir, (p) -> p.getName().endsWith(".parquet"))) {
+			files++;
+			try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(file, fs.getConf()))) {
+				for (BlockMetaData block : reader.getFooter().getBlocks()) {
+					rows += block.getRowCount();
+					for (ColumnChunkMetaData column : block.getColumns()) {
+						Statistics<?> stats = column.getStatistics();
+						if (column.getPath().toDotString().equals(ViewSchema.MINUTE) && !stats.isEmpty()) {
+							min = Math.min(min, (Long) stats.genericGetMin());
+							max = Math.max(max, (Long) stats.genericGetMax());
+						}
+					}
+				}
+			}
+		}
+		return (rows == 0) ? new ViewFiles(files, 0, -1, -1) : new ViewFiles(files, rows, min, max);
+	}
+
+}

@@ -1,0 +1,2 @@
+/** The protected admin endpoint that triggers runs. */
+package org.healthmon.batch.web;

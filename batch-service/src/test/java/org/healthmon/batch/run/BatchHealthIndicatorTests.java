@@ -1,0 +1,86 @@
+package org.healthmon.batch.run;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.healthmon.batch.BatchProperties;
+import org.healthmon.batch.support.TestRunners;
+import org.healthmon.model.StorageLayout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.health.contributor.Status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BatchHealthIndicatorTests {
+
+	private static final long T = 1_795_323_600_000L;
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void whenTheLastSuccessIsOlderThanThreeIntervalsThenHealthIsDown() throws Exception {
+		BatchStore store = new BatchStore(FileSystem.getLocal(new Configuration()).getRaw(),
+				new StorageLayout(this.dir.toAbsolutePath().toString()));
+		RunHistory history = new RunHistory(store, JsonMapper.builder().build(), 10);
+		BatchProperties properties = TestRunners.properties("file:///", this.dir.toString(), Duration.ZERO, 0,
+				Map.of());
+		MutableClock clock = new MutableClock(T);
+		BatchRunner runner = new BatchRunner(store, history, new Configuration(), properties, new SimpleMeterRegistry(),
+				clock);
+		BatchHealthIndicator health = new BatchHealthIndicator(history, runner, properties, clock);
+
+		assertThat(health.health().getStatus()).as("just started").isEqualTo(Status.UP);
+		clock.now = T + Duration.ofMinutes(16).toMillis();
+		assertThat(health.health().getStatus()).as("no run for 16 min").isEqualTo(Status.DOWN);
+		history.add(run(BatchRun.Outcome.NOTHING_NEW, clock.now));
+		assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+		clock.now += Duration.ofMinutes(14).toMillis();
+		history.add(run(BatchRun.Outcome.FAILED, clock.now));
+		assertThat(health.health().getStatus()).as("failed, but the last success is 14 min old").isEqualTo(Status.UP);
+		assertThat(health.health().getDetails()).containsKey("lastError");
+		clock.now += Duration.ofMinutes(2).toMillis();
+		assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+	}
+
+	private static BatchRun run(BatchRun.Outcome outcome, long at) {
+		return new BatchRun("id", "test", "none", outcome, at - 10, at, 10, 0, Map.of(), 0, 0, 0, 0, 0, null,
+				(outcome == BatchRun.Outcome.FAILED) ? "boom" : null);
+	}
+
+	private static final class MutableClock extends Clock {
+
+		long now;
+
+		MutableClock(long now) {
+			this.now = now;
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return Instant.ofEpochMilli(this.now);
+		}
+
+	}
+
+}

@@ -1,0 +1,235 @@
+package org.healthmon.speed.run;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.healthmon.model.BatchManifest;
+import org.healthmon.model.Cutoff;
+import org.healthmon.model.MinuteStats;
+import org.healthmon.model.PendingBatch;
+import org.healthmon.model.RawFileSet;
+import org.healthmon.model.RawFileSet.RawFile;
+import org.healthmon.model.RealtimeManifest;
+import org.healthmon.speed.SpeedProperties;
+import org.healthmon.speed.handoff.HandoffPlan;
+import org.healthmon.speed.handoff.HandoffState;
+import org.healthmon.speed.spark.MinuteStatsJob;
+import org.healthmon.speed.store.SpeedStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of the speed layer (DESIGN.md §3): read the manifests, expire and open sets as
+ * the handoff rules ask, absorb the published raw files the live sets lack with one Spark
+ * job, publish a new version of each set that changed, expire again (the older set may
+ * have caught up), collect garbage. Runs are one at a time. Each step leaves a state the
+ * next run (of this app or a restarted one) continues from: a version becomes visible
+ * only when its manifest is replaced, and a set's manifest says exactly which files it
+ * holds.
+ */
+public class SpeedRun {
+
+	private static final Logger logger = LoggerFactory.getLogger(SpeedRun.class);
+
+	/** Two sets: the runs' masks use bit 0 for a, bit 1 for b. */
+	private static final List<String> NAMES = List.of(HandoffState.SET_NAMES);
+
+	private final SpeedStore store;
+
+	private final MinuteStatsJob job;
+
+	private final SpeedProperties properties;
+
+	private final SpeedStatus status;
+
+	private final Clock clock;
+
+	private final ReentrantLock oneAtATime = new ReentrantLock();
+
+	public SpeedRun(SpeedStore store, MinuteStatsJob job, SpeedProperties properties, SpeedStatus status, Clock clock) {
+		this.store = store;
+		this.job = job;
+		this.properties = properties;
+		this.status = status;
+		this.clock = clock;
+	}
+
+	/**
+	 * Runs once; waits while another run is under way.
+	 * @return what the run did
+	 * @throws IOException when the store fails; nothing half-published is left
+	 */
+	public RunOutcome runOnce() throws IOException {
+		this.oneAtATime.lock();
+		long startNanos = System.nanoTime();
+		try {
+			RunOutcome outcome = absorb();
+			this.status.succeeded(outcome, this.clock.millis(), System.nanoTime() - startNanos);
+			return outcome;
+		}
+		catch (IOException | RuntimeException ex) {
+			this.status.failed(ex, this.clock.millis(), System.nanoTime() - startNanos);
+			throw ex;
+		}
+		finally {
+			this.oneAtATime.unlock();
+		}
+	}
+
+	private RunOutcome absorb() throws IOException {
+		long t0 = System.nanoTime();
+		HandoffState state = apply(readState());
+		RawFileSet first = this.store.listRaw();
+		Cutoff highest = first.highest();
+		// Every file up to the first listing's highest sequences is in the second one
+		RawFileSet second = this.store.listRaw();
+		Map<String, List<RawFile>> increments = new LinkedHashMap<>();
+		for (RealtimeManifest set : state.sets().values()) {
+			increments.put(set.set(), second.select(set.absorbed(), highest));
+		}
+		Map<String, RealtimeManifest> sets = new TreeMap<>(state.sets());
+		MinuteStatsJob.Result result = new MinuteStatsJob.Result(Map.of(), 0, 0);
+		Map<Integer, List<String>> filesByMask = filesByMask(increments);
+		long t1 = System.nanoTime();
+		long t2 = t1;
+		if (!filesByMask.isEmpty()) {
+			result = this.job.run(filesByMask);
+			t2 = System.nanoTime();
+			for (RealtimeManifest set : state.sets().values()) {
+				if (!increments.get(set.set()).isEmpty()) {
+					sets.put(set.set(), publishVersion(set, highest, rowsOf(set.set(), result)));
+				}
+			}
+		}
+		long t3 = System.nanoTime();
+		state = apply(state.withSets(sets));
+		this.store.collectGarbage(state.sets(), this.properties.grace(), this.clock.millis())
+			.forEach((dir) -> logger.info("Deleted realtime version {} after the grace period", dir));
+		int files = (int) filesByMask.values().stream().mapToLong(List::size).sum();
+		logger.debug(
+				"Run phases (ms): manifests and listings {}, Spark job {}, versions published {}, expiry and gc {}",
+				ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(System.nanoTime() - t3));
+		return new RunOutcome(state, files, result.lines(), result.badLines());
+	}
+
+	private static long ms(long nanos) {
+		return nanos / 1_000_000;
+	}
+
+	/**
+	 * The handoff state on HDFS, with the batch view absent read as version 0, NONE. The
+	 * pending marker is read before the batch manifests: a batch run writes it before and
+	 * deletes it after publishing, so a publish between the reads still shows as a
+	 * consistent state.
+	 */
+	HandoffState readState() throws IOException {
+		Optional<PendingBatch> pending = this.store.pendingBatch();
+		Optional<BatchManifest> batch = this.store.batch();
+		Optional<Cutoff> previous = this.store.previousBatch().map(BatchManifest::cutoff);
+		if (batch.isPresent() && previous.isEmpty()) {
+			// the first batch view replaced the implicit version 0
+			previous = Optional.of(Cutoff.NONE);
+		}
+		Map<String, RealtimeManifest> sets = new TreeMap<>();
+		for (String name : NAMES) {
+			this.store.realtime(name).ifPresent((set) -> sets.put(name, set));
+		}
+		return new HandoffState(batch.map(BatchManifest::version).orElse(0L),
+				batch.map(BatchManifest::cutoff).orElse(Cutoff.NONE), previous, pending, sets);
+	}
+
+	private HandoffState apply(HandoffState state) throws IOException {
+		HandoffPlan plan = HandoffPlan.of(state);
+		Map<String, RealtimeManifest> sets = new TreeMap<>(state.sets());
+		for (HandoffPlan.Expiry expiry : plan.expire()) {
+			RealtimeManifest set = sets.remove(expiry.set());
+			if (plan.open().stream().noneMatch((opening) -> opening.set().equals(expiry.set()))) {
+				this.store.retire(expiry.set());
+			}
+			// else the opening replaces the manifest in one step: no moment without it
+			logger.info("Realtime set {} (start {}, absorbed {}) expired: {}", set.set(), set.start(), set.absorbed(),
+					expiry.reason());
+		}
+		for (HandoffPlan.Opening opening : plan.open()) {
+			long version = this.store.nextFreeVersion(opening.set());
+			String path = this.store.writeVersion(opening.set(), version, List.of());
+			RealtimeManifest set = new RealtimeManifest(opening.set(), opening.start(), opening.start(), version, path,
+					0, this.clock.millis());
+			this.store.publish(set);
+			sets.put(set.set(), set);
+			logger.info("Realtime set {} opened ({}) at start {}", set.set(), opening.role(), set.start());
+		}
+		return state.withSets(sets);
+	}
+
+	private static Map<Integer, List<String>> filesByMask(Map<String, List<RawFile>> increments) {
+		Map<String, Integer> maskByPath = new TreeMap<>();
+		increments.forEach((set, files) -> {
+			int bit = 1 << NAMES.indexOf(set);
+			files.forEach((file) -> maskByPath.merge(file.path(), bit, (x, y) -> x | y));
+		});
+		Map<Integer, List<String>> byMask = new TreeMap<>();
+		maskByPath.forEach((path, mask) -> byMask.computeIfAbsent(mask, (m) -> new ArrayList<>()).add(path));
+		return byMask;
+	}
+
+	private static List<MinuteStats> rowsOf(String set, MinuteStatsJob.Result result) {
+		int bit = 1 << NAMES.indexOf(set);
+		List<MinuteStats> rows = new ArrayList<>();
+		result.rowsByMask().forEach((mask, maskRows) -> {
+			if ((mask & bit) != 0) {
+				rows.addAll(maskRows);
+			}
+		});
+		return rows;
+	}
+
+	private RealtimeManifest publishVersion(RealtimeManifest set, Cutoff highest, List<MinuteStats> increment)
+			throws IOException {
+		Map<MinuteKey, MinuteStats> merged = new TreeMap<>();
+		for (MinuteStats row : this.store.readVersion(set.path())) {
+			merged.merge(MinuteKey.of(row), row, MinuteStats::merge);
+		}
+		for (MinuteStats row : increment) {
+			merged.merge(MinuteKey.of(row), row, MinuteStats::merge);
+		}
+		long version = set.version() + 1;
+		String path = this.store.writeVersion(set.set(), version, merged.values());
+		RealtimeManifest next = new RealtimeManifest(set.set(), set.start(), join(set.absorbed(), highest), version,
+				path, merged.size(), this.clock.millis());
+		this.store.publish(next);
+		return next;
+	}
+
+	/** The per-node maximum: files above a set's start up to both. */
+	static Cutoff join(Cutoff a, Cutoff b) {
+		Cutoff joined = a;
+		for (Map.Entry<String, Long> e : b.seqByNode().entrySet()) {
+			joined = joined.with(e.getKey(), e.getValue());
+		}
+		return joined;
+	}
+
+	/** View order: service, then minute. */
+	private record MinuteKey(String service, long minute) implements Comparable<MinuteKey> {
+
+		static MinuteKey of(MinuteStats row) {
+			return new MinuteKey(row.service(), row.minute());
+		}
+
+		@Override
+		public int compareTo(MinuteKey other) {
+			int byService = this.service.compareTo(other.service);
+			return (byService != 0) ? byService : Long.compare(this.minute, other.minute);
+		}
+
+	}
+
+}
