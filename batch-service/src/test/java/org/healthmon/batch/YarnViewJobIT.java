@@ -35,7 +35,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * The same runs on real YARN in-process ({@link MiniMRYarnCluster}, one node manager)
@@ -55,7 +54,7 @@ class YarnViewJobIT {
 
 	@Test
 	void whenTheJobRunsOnYarnThenItGivesTheRowsOfTheBruteForceAggregate() throws Exception {
-		assumeThat(JOB_JAR).as("the job jar, built by mvn package").exists();
+		assertThat(JOB_JAR).as("the job jar YARN ships, built at package: run this IT with mvn verify").exists();
 		try (MiniHdfs hdfs = MiniHdfs.start(this.clusterDir, 4)) {
 			StorageLayout layout = new StorageLayout("/yarn");
 			RawPublisher publisher = new RawPublisher(hdfs.fs(), layout);

@@ -91,7 +91,7 @@ class LiveCatalogTests {
 			for (int t = 0; t < threads; t++) {
 				int thread = t;
 				done.add(pool.submit(() -> {
-					go.await();
+					assertThat(go.await(30, TimeUnit.SECONDS)).as("start signal").isTrue();
 					for (int i = 0; i < perThread; i++) {
 						String service = services[(thread + i) % services.length];
 						if (!catalog.admit(message(service, HealthMessage.NO_SEQ), T0 + i)) {
