@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.healthmon.batch.run.BatchStore;
-import org.healthmon.batch.support.MiniHdfs;
+import org.healthmon.testsupport.MiniHdfs;
 import org.healthmon.batch.support.RawPublisher;
 import org.healthmon.batch.support.TestData;
 import org.healthmon.model.BatchManifest;

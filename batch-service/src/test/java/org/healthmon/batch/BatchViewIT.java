@@ -20,7 +20,7 @@ import org.healthmon.batch.run.BatchRunner;
 import org.healthmon.batch.run.BatchStore;
 import org.healthmon.batch.run.RunMode;
 import org.healthmon.batch.support.BruteForce;
-import org.healthmon.batch.support.MiniHdfs;
+import org.healthmon.testsupport.MiniHdfs;
 import org.healthmon.batch.support.RawPublisher;
 import org.healthmon.batch.support.TestData;
 import org.healthmon.batch.support.TestRunners;

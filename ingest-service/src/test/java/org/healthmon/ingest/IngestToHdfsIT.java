@@ -14,7 +14,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import org.healthmon.ingest.support.IngestApp;
 import org.healthmon.ingest.support.KernelUdpCounters;
-import org.healthmon.ingest.support.MiniHdfs;
+import org.healthmon.testsupport.MiniHdfs;
 import org.healthmon.ingest.support.PublishedFiles;
 import org.healthmon.ingest.support.PublishedFiles.StoredFile;
 import org.healthmon.ingest.support.TestMessages;

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import org.healthmon.ingest.support.BackgroundSender;
 import org.healthmon.ingest.support.IngestApp;
-import org.healthmon.ingest.support.MiniHdfs;
+import org.healthmon.testsupport.MiniHdfs;
 import org.healthmon.ingest.support.PublishedFiles;
 import org.healthmon.ingest.support.TestMessages;
 import org.healthmon.model.HealthMessage;

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.healthmon.ingest.support.IngestApp;
-import org.healthmon.ingest.support.MiniHdfs;
+import org.healthmon.testsupport.MiniHdfs;
 import org.healthmon.ingest.support.PublishedFiles;
 import org.healthmon.ingest.support.TestMessages;
 import org.healthmon.ingest.support.UdpSender;

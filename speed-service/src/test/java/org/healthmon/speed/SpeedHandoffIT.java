@@ -14,7 +14,7 @@ import org.healthmon.model.StorageLayout;
 import org.healthmon.speed.spark.SparkContexts;
 import org.healthmon.speed.support.BatchPlayer;
 import org.healthmon.speed.support.HandoffReader;
-import org.healthmon.speed.support.MiniHdfs;
+import org.healthmon.testsupport.MiniHdfs;
 import org.healthmon.speed.support.RawFiles;
 import org.healthmon.speed.support.SpeedApp;
 import org.junit.jupiter.api.AfterAll;

@@ -25,7 +25,7 @@ import org.healthmon.model.RealtimeManifest;
 import org.healthmon.model.SequencedFileName;
 import org.healthmon.model.StorageLayout;
 import org.healthmon.speed.run.RunOutcome;
-import org.healthmon.speed.support.MiniHdfs;
+import org.healthmon.testsupport.MiniHdfs;
 import org.healthmon.speed.support.SpeedApp;
 import org.healthmon.speed.support.ViewParquet;
 import org.junit.jupiter.api.Test;

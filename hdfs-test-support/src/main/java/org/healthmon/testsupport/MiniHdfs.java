@@ -1,4 +1,4 @@
-package org.healthmon.batch.support;
+package org.healthmon.testsupport;
 
 import java.io.IOException;
 import java.nio.file.Path;
