@@ -1,5 +1,9 @@
 package org.healthmon.model;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+
 /**
  * Percentages as fixed-point longs in units of 1e-9 percentage points.
  *
@@ -31,6 +35,16 @@ public final class FixedPercent {
 	/** The mean percentage of a fixed-point sum over {@code count} messages. */
 	public static double mean(long fixedSum, long count) {
 		return (double) fixedSum / count / SCALE;
+	}
+
+	/**
+	 * The mean percentage of a fixed-point sum too large for a long (a long window over
+	 * many messages), correctly rounded.
+	 */
+	public static double mean(BigInteger fixedSum, long count) {
+		return new BigDecimal(fixedSum)
+			.divide(BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(SCALE)), MathContext.DECIMAL64)
+			.doubleValue();
 	}
 
 }

@@ -46,7 +46,8 @@ public final class MessageRules {
 		return (broken != null) ? broken : new DecodeResult.Accepted(m);
 	}
 
-	static DecodeResult.Rejected checkServiceName(String name) {
+	/** The rule a service name breaks, or {@code null} when it is a good name. */
+	public static DecodeResult.Rejected checkServiceName(String name) {
 		if (name.isEmpty() || name.length() > MAX_SERVICE_NAME) {
 			return new DecodeResult.Rejected(RejectReason.BAD_SERVICE_NAME,
 					"service name must be 1-" + MAX_SERVICE_NAME + " chars, was " + name.length());

@@ -1,5 +1,6 @@
 package org.healthmon.model;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -136,6 +137,16 @@ class MinuteStatsTests {
 		assertThat(FixedPercent.mean(sum, 3)).isEqualTo(30.0);
 		assertThat(FixedPercent.mean(FixedPercent.of(100) * 1_000_000, 1_000_000)).isEqualTo(100.0);
 		assertThat(FixedPercent.mean(1, 2)).isEqualTo(5e-10);
+	}
+
+	@Test
+	void whenASumOutgrowsALongThenItsMeanIsStillExact() {
+		long messages = 300_000_000L;
+		BigInteger sum = BigInteger.valueOf(FixedPercent.of(99.5)).multiply(BigInteger.valueOf(messages));
+		assertThat(sum.bitLength()).as("beyond a long").isGreaterThan(63);
+		assertThat(FixedPercent.mean(sum, messages)).isEqualTo(99.5);
+		assertThat(FixedPercent.mean(BigInteger.valueOf(FixedPercent.of(10) + FixedPercent.of(20)), 2))
+			.isEqualTo(FixedPercent.mean(FixedPercent.of(10) + FixedPercent.of(20), 2));
 	}
 
 	// overflow

@@ -3,8 +3,6 @@ package org.healthmon.speed.support;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,15 +14,14 @@ import org.healthmon.model.BatchManifest;
 import org.healthmon.model.Cutoff;
 import org.healthmon.model.MinuteStats;
 import org.healthmon.model.RealtimeManifest;
+import org.healthmon.model.ServingViews;
 import org.healthmon.model.StorageLayout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reads the views the way a query does and checks them against the brute-force aggregate.
- * The reader rule: take the newest batch manifest among {@code batch.json} and
- * {@code batch-previous.json} (no batch view yet: version 0, cutoff NONE, no rows) for
- * which a live realtime set starts at its cutoff; the answer is that batch view ⊕ that
+ * The reader rule is {@link ServingViews#choose}; the answer is that batch view ⊕ that
  * set, and it must equal the brute-force aggregate over every raw file the set has
  * absorbed: every message counted exactly once.
  */
@@ -51,22 +48,13 @@ public final class HandoffReader {
 	 */
 	public Sample check() throws IOException {
 		Map<String, RealtimeManifest> sets = liveSets();
-		List<BatchView> candidates = new ArrayList<>();
-		Optional<BatchManifest> batch = manifest(this.layout.batchManifest());
-		batch.ifPresent((b) -> candidates.add(new BatchView(b.version(), b.cutoff(), b.path())));
-		Optional<BatchManifest> previous = manifest(this.layout.previousBatchManifest());
-		previous.ifPresent((b) -> candidates.add(new BatchView(b.version(), b.cutoff(), b.path())));
-		if (previous.isEmpty()) {
-			candidates.add(new BatchView(0, Cutoff.NONE, null));
-		}
-		for (BatchView view : candidates) {
-			for (RealtimeManifest set : sets.values()) {
-				if (set.start().equals(view.cutoff())) {
-					return check(view, set);
-				}
-			}
-		}
-		throw new AssertionError("no realtime set pairs with batch views " + candidates + ": sets " + sets);
+		ServingViews views = ServingViews.choose(manifest(this.layout.batchManifest()),
+				manifest(this.layout.previousBatchManifest()), sets.values());
+		assertThat(views.realtime()).as("a realtime set pairing with the batch views, of %s", sets).isPresent();
+		BatchView view = views.batch()
+			.map((b) -> new BatchView(b.version(), b.cutoff(), b.path()))
+			.orElse(new BatchView(0, Cutoff.NONE, null));
+		return check(view, views.realtime().get());
 	}
 
 	private Sample check(BatchView view, RealtimeManifest set) throws IOException {

@@ -1,0 +1,112 @@
+package org.healthmon.query;
+
+import java.io.IOException;
+import java.net.URI;
+import java.sql.SQLException;
+import java.time.Clock;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.healthmon.model.BatchManifest;
+import org.healthmon.model.RealtimeManifest;
+import org.healthmon.model.StorageLayout;
+import org.healthmon.query.api.Answers;
+import org.healthmon.query.sql.DuckDb;
+import org.healthmon.query.sql.ViewQueries;
+import org.healthmon.query.views.ViewCache;
+import org.healthmon.query.views.ViewFollower;
+import org.healthmon.query.views.ViewStore;
+import org.healthmon.query.views.ViewsHealthIndicator;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/** The store client, the DuckDB engine, the view cache and follower, and the answers. */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+class QueryConfiguration {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean(destroyMethod = "close")
+	FileSystem fileSystem(QueryProperties properties) throws IOException {
+		Configuration conf = new Configuration();
+		conf.set(FileSystem.FS_DEFAULT_NAME_KEY, properties.hdfs().uri());
+		conf.setBoolean("fs.automatic.close", false);
+		properties.hdfs().properties().forEach(conf::set);
+		return FileSystem.newInstance(URI.create(properties.hdfs().uri()), conf);
+	}
+
+	@Bean
+	ViewStore viewStore(FileSystem fileSystem, QueryProperties properties) {
+		return new ViewStore(fileSystem, new StorageLayout(properties.hdfs().root()));
+	}
+
+	@Bean(destroyMethod = "close")
+	DuckDb duckDb(QueryProperties properties) throws SQLException {
+		QueryProperties.Duckdb settings = properties.duckdb();
+		return new DuckDb(settings.connections(), settings.threads(), settings.memoryLimit(),
+				settings.acquireTimeout());
+	}
+
+	@Bean
+	ViewCache viewCache(ViewStore store, DuckDb duckDb, QueryProperties properties) throws IOException {
+		return new ViewCache(store, duckDb, properties.cacheDir());
+	}
+
+	@Bean(destroyMethod = "close")
+	ViewFollower viewFollower(ViewStore store, ViewCache cache, Clock clock, MeterRegistry registry) {
+		ViewFollower follower = new ViewFollower(store, cache, clock);
+		Gauge
+			.builder("healthmon.query.views.batch.version",
+					() -> follower.snapshot().views().batch().map(BatchManifest::version).orElse(0L))
+			.description("version of the batch view answering")
+			.register(registry);
+		Gauge
+			.builder("healthmon.query.views.realtime.version",
+					() -> follower.snapshot().views().realtime().map(RealtimeManifest::version).orElse(0L))
+			.description("version of the realtime set answering")
+			.register(registry);
+		Gauge.builder("healthmon.query.views.rows", () -> follower.snapshot().rows())
+			.description("view rows answering")
+			.register(registry);
+		Gauge.builder("healthmon.query.views.switches", () -> follower.status().switches())
+			.description("times the views answering changed")
+			.register(registry);
+		return follower;
+	}
+
+	/**
+	 * Follows the manifests: once at start, so the first answers already have views, then
+	 * on a schedule.
+	 */
+	@Bean
+	SchedulingConfigurer viewFollowing(ViewFollower follower, QueryProperties properties) {
+		follower.refresh();
+		return (ScheduledTaskRegistrar registrar) -> registrar.addFixedDelayTask(follower::refresh,
+				properties.pollInterval());
+	}
+
+	@Bean
+	ViewsHealthIndicator viewsHealthIndicator(ViewFollower follower, ViewCache cache, QueryProperties properties,
+			Clock clock) {
+		return new ViewsHealthIndicator(follower, cache, properties.staleAfter(), clock);
+	}
+
+	@Bean
+	ViewQueries viewQueries(DuckDb duckDb) {
+		return new ViewQueries(duckDb);
+	}
+
+	@Bean
+	Answers answers(ViewFollower follower, ViewQueries queries, ViewStore store, QueryProperties properties,
+			Clock clock) {
+		return new Answers(follower, queries, store, properties.serviceTimeout(), clock);
+	}
+
+}

@@ -1,0 +1,60 @@
+package org.healthmon.query;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * All settings of the query service, under {@code healthmon.query}. Environment variables
+ * override them the Spring way, e.g. {@code HEALTHMON_QUERY_POLLINTERVAL}.
+ *
+ * @param hdfs the store the views and manifests are in
+ * @param cacheDir local directory for the copies of the views DuckDB reads; emptied at
+ * start
+ * @param pollInterval pause between two looks at the manifests
+ * @param serviceTimeout a service is DOWN when its last message arrived longer ago
+ * @param maxPoints most points one {@code /series} answer may hold (services × steps)
+ * @param staleAfter health is DOWN when the views answering are older than this (the
+ * newest of the batch view and realtime set), or none has loaded for this long
+ * @param duckdb the DuckDB engine
+ */
+@ConfigurationProperties("healthmon.query")
+@Validated
+public record QueryProperties(@DefaultValue @Valid Hdfs hdfs, @DefaultValue("var/query/cache") @NotNull Path cacheDir,
+		@DefaultValue("500ms") @NotNull Duration pollInterval, @DefaultValue("60s") @NotNull Duration serviceTimeout,
+		@DefaultValue("20000") @Min(1) int maxPoints, @DefaultValue("10m") @NotNull Duration staleAfter,
+		@DefaultValue @Valid Duckdb duckdb) {
+
+	/**
+	 * @param uri the file system ({@code fs.defaultFS}), e.g.
+	 * {@code hdfs://namenode:8020}; {@code file:///} reads views in place
+	 * @param root root directory of the healthmon store
+	 * @param properties any further Hadoop settings of the client, passed through as they
+	 * are
+	 */
+	public record Hdfs(@DefaultValue("hdfs://localhost:8020") @NotBlank String uri,
+			@DefaultValue("/healthmon") @NotBlank String root, @DefaultValue Map<String, String> properties) {
+	}
+
+	/**
+	 * @param connections queries that run at once; further requests wait for a connection
+	 * @param threads DuckDB worker threads (0: one per core)
+	 * @param memoryLimit DuckDB's memory limit, e.g. {@code 1GB}
+	 * @param acquireTimeout how long a request waits for a connection before it fails
+	 * with 503
+	 */
+	public record Duckdb(@DefaultValue("8") @Min(1) @Max(256) int connections, @DefaultValue("0") @Min(0) int threads,
+			@DefaultValue("1GB") @NotBlank String memoryLimit, @DefaultValue("10s") @NotNull Duration acquireTimeout) {
+	}
+
+}

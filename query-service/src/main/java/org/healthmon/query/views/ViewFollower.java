@@ -1,0 +1,167 @@
+package org.healthmon.query.views;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.healthmon.model.BatchManifest;
+import org.healthmon.model.RealtimeManifest;
+import org.healthmon.model.ServingViews;
+
+/**
+ * Follows the manifests: on each {@link #refresh()} it reads them, and when the views to
+ * answer from have changed it caches the new versions and switches to them in one step.
+ * Queries {@link #lease()} the current snapshot; a snapshot's files stay until the last
+ * lease on it is closed, so a switch never pulls files from under a running query.
+ */
+public final class ViewFollower {
+
+	private static final Log logger = LogFactory.getLog(ViewFollower.class);
+
+	private final ViewStore store;
+
+	private final ViewCache cache;
+
+	private final Clock clock;
+
+	private final Object lock = new Object();
+
+	private ViewSnapshot current;
+
+	private volatile Status status;
+
+	public ViewFollower(ViewStore store, ViewCache cache, Clock clock) {
+		this.store = store;
+		this.cache = cache;
+		this.clock = clock;
+		this.current = new ViewSnapshot(ServingViews.NONE, List.of(), clock.millis());
+		this.status = new Status(0, -1, null, 0);
+	}
+
+	/**
+	 * Looks at the manifests once and switches to new views when they changed. Failures
+	 * (store unreachable, a version deleted while copied) keep the current views and are
+	 * reported in {@link #status()}; the next refresh tries again.
+	 */
+	public void refresh() {
+		long now = this.clock.millis();
+		try {
+			ServingViews chosen = this.store.servingViews();
+			if (!chosen.equals(snapshot().views())) {
+				switchTo(chosen);
+			}
+			this.status = new Status(now, this.status.lastChangeMs(), null, this.status.switches());
+		}
+		catch (Exception ex) {
+			String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			if (!error.equals(this.status.lastError())) {
+				logger.warn("Could not follow the views (keeping the current ones): " + error);
+			}
+			this.status = new Status(this.status.lastSuccessMs(), this.status.lastChangeMs(), error,
+					this.status.switches());
+		}
+	}
+
+	private void switchTo(ServingViews chosen) throws Exception {
+		List<CachedView> parts = new ArrayList<>();
+		try {
+			Optional<BatchManifest> batch = chosen.batch();
+			if (batch.isPresent()) {
+				parts.add(this.cache.prepare(String.format("batch-v%012d", batch.get().version()), batch.get().path()));
+			}
+			Optional<RealtimeManifest> set = chosen.realtime();
+			if (set.isPresent()) {
+				parts.add(this.cache.prepare(String.format("realtime-%s-v%012d", set.get().set(), set.get().version()),
+						set.get().path()));
+			}
+		}
+		catch (Exception ex) {
+			this.cache.release(parts);
+			throw ex;
+		}
+		ViewSnapshot next = new ViewSnapshot(chosen, parts, this.clock.millis());
+		ViewSnapshot previous;
+		synchronized (this.lock) {
+			previous = this.current;
+			this.current = next;
+		}
+		this.cache.release(previous.parts());
+		this.status = new Status(this.status.lastSuccessMs(), next.loadedAtMs(), null, this.status.switches() + 1);
+		logger.debug("Answering from " + describe(chosen));
+	}
+
+	/** The current snapshot, held until the lease is closed. */
+	public Lease lease() {
+		synchronized (this.lock) {
+			this.cache.retain(this.current.parts());
+			return new Lease(this.current);
+		}
+	}
+
+	/** The current snapshot, for status only (not held: do not read its files). */
+	public ViewSnapshot snapshot() {
+		synchronized (this.lock) {
+			return this.current;
+		}
+	}
+
+	public Status status() {
+		return this.status;
+	}
+
+	/** Lets go of the current snapshot (at shutdown). */
+	public void close() {
+		synchronized (this.lock) {
+			this.cache.release(this.current.parts());
+			this.current = new ViewSnapshot(ServingViews.NONE, List.of(), this.clock.millis());
+		}
+	}
+
+	static String describe(ServingViews views) {
+		String batch = views.batch().map((b) -> "batch v" + b.version()).orElse("no batch view");
+		String set = views.realtime()
+			.map((r) -> "realtime set " + r.set() + " v" + r.version())
+			.orElse("no realtime set");
+		return batch + " + " + set;
+	}
+
+	/**
+	 * How following goes.
+	 *
+	 * @param lastSuccessMs when the manifests were last read successfully (0: never)
+	 * @param lastChangeMs when the views last changed (-1: never)
+	 * @param lastError the last refresh's failure, {@code null} when it succeeded
+	 * @param switches how often the views changed
+	 */
+	public record Status(long lastSuccessMs, long lastChangeMs, String lastError, long switches) {
+	}
+
+	/** A snapshot held by a query; closing it lets its files go. */
+	public final class Lease implements AutoCloseable {
+
+		private final ViewSnapshot snapshot;
+
+		private final AtomicBoolean closed = new AtomicBoolean();
+
+		private Lease(ViewSnapshot snapshot) {
+			this.snapshot = snapshot;
+		}
+
+		public ViewSnapshot snapshot() {
+			return this.snapshot;
+		}
+
+		@Override
+		public void close() {
+			if (this.closed.compareAndSet(false, true)) {
+				ViewFollower.this.cache.release(this.snapshot.parts());
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,202 @@
+package org.healthmon.query;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.healthmon.model.Cutoff;
+import org.healthmon.model.HealthMessage;
+import org.healthmon.model.MinuteStats;
+import org.healthmon.model.ServiceCatalog;
+import org.healthmon.query.support.Brute;
+import org.healthmon.query.support.FixtureStore;
+import org.healthmon.query.support.QueryApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The API over a batch view and the realtime set that starts at its cutoff, written from
+ * random messages: every answer equals the brute-force aggregate over the messages.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryApiTests {
+
+	private static final long T0 = Instant.parse("2026-11-22T08:00:00Z").toEpochMilli();
+
+	private static final long SPAN = Duration.ofHours(3).toMillis();
+
+	@TempDir
+	static Path dir;
+
+	private final List<HealthMessage> messages = new ArrayList<>();
+
+	private QueryApp app;
+
+	@BeforeAll
+	void start() throws Exception {
+		Random random = new Random(42);
+		for (int i = 0; i < 20_000; i++) {
+			String service = "svc-" + random.nextInt(6);
+			// coarse values and times make ties for the peak common
+			long t = T0 + random.nextInt((int) (SPAN / 1000)) * 1000L;
+			double cpu = random.nextInt(41) * 2.5;
+			this.messages.add(new HealthMessage(service, t, cpu, 16, random.nextInt(17), 500, random.nextInt(501), i));
+		}
+		// the first 70 % of the messages are in the batch view, the rest in the realtime
+		// set
+		int split = this.messages.size() * 7 / 10;
+		Cutoff cutoff = new Cutoff(Map.of("ingest-1", 70L));
+		FixtureStore store = new FixtureStore(dir.resolve("store"));
+		store.publishBatch(1, cutoff, Brute.rows(this.messages.subList(0, split)));
+		store.publishRealtime("a", cutoff, cutoff.with("ingest-1", 100), 4,
+				Brute.rows(this.messages.subList(split, this.messages.size())));
+		long now = System.currentTimeMillis();
+		store.writeCatalog(new ServiceCatalog("ingest-1", now,
+				List.of(new ServiceCatalog.Entry("svc-0", now - 3_600_000, now - 1_000, 3000, 2, 1),
+						new ServiceCatalog.Entry("svc-1", now - 3_600_000, now - 600_000, 3000, 0, 0))));
+		store.writeCatalog(new ServiceCatalog("ingest-2", now - 5_000,
+				List.of(new ServiceCatalog.Entry("svc-0", now - 7_200_000, now - 30_000, 500, 1, 0))));
+		this.app = new QueryApp(store, dir.resolve("cache"));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.app.json("/api/v1/analytics?from=2000-01-01&to=2100-01-01")
+				.at("/sources/realtime")
+				.isObject());
+	}
+
+	@AfterAll
+	void stop() {
+		if (this.app != null) {
+			this.app.close();
+		}
+	}
+
+	@Test
+	void whenRandomWindowsAreAskedThenEveryAnswerEqualsTheBruteForceAggregate() throws Exception {
+		Random random = new Random(7);
+		for (int i = 0; i < 150; i++) {
+			long from = T0 - 600_000 + (long) (random.nextDouble() * (SPAN + 1_200_000));
+			long to = from + 1 + (long) (random.nextDouble() * ((i % 10 == 0) ? SPAN : 900_000));
+			String service = (i % 7 == 0) ? "svc-" + random.nextInt(7) : null;
+			assertAnalytics(from, to, service);
+		}
+		assertAnalytics(0, Instant.parse("2100-01-01T00:00:00Z").toEpochMilli(), null);
+	}
+
+	@Test
+	void whenASeriesIsAskedThenEachStepEqualsTheBruteForceAggregateOfItsMinutes() throws Exception {
+		long from = T0 + 7 * 60_000 + 13_000;
+		long to = from + Duration.ofMinutes(95).toMillis();
+		JsonNode series = this.app
+			.json("/api/v1/series?from=" + iso(from) + "&to=" + iso(to) + "&step=15m&service=svc-2");
+		assertThat(series.at("/step").asString()).isEqualTo("PT15M");
+		assertThat(series.at("/services")).hasSize(1);
+		JsonNode points = series.at("/services/0/points");
+		long start = MinuteStats.minuteOf(from);
+		long end = start + Duration.ofMinutes(96).toMillis();
+		int steps = 0;
+		for (long step = start; step < end; step += 900_000) {
+			Brute.Expected expected = Brute.analytics(this.messages, step, Math.min(step + 900_000, end)).get("svc-2");
+			JsonNode point = points.get(steps++);
+			assertThat(Instant.parse(point.at("/start").asString()).toEpochMilli()).isEqualTo(step);
+			assertResource(point, expected);
+		}
+		assertThat(points).hasSize(steps);
+	}
+
+	@Test
+	void whenTheWindowHasAnOffsetThenTheAnswerUsesItAndRoundsToMinutes() throws Exception {
+		JsonNode answer = this.app
+			.json("/api/v1/analytics?from=2026-11-22T09:30:45%2B01:00&to=2026-11-22T10:00:01%2B01:00");
+		assertThat(answer.at("/window/from").asString()).isEqualTo("2026-11-22T09:30:00+01:00");
+		assertThat(answer.at("/window/to").asString()).isEqualTo("2026-11-22T10:01:00+01:00");
+		assertThat(answer.at("/window/minutes").asLong()).isEqualTo(31);
+		assertThat(answer.at("/services/0/cpu/peakAt").asString()).endsWith("+01:00");
+		JsonNode plus = this.app.json("/api/v1/analytics?from=2026-11-22T09:30:45+01:00&to=2026-11-22T10:00:01+01:00");
+		assertThat(plus.at("/window")).as("'+' sent unencoded arrives as a space").isEqualTo(answer.at("/window"));
+	}
+
+	@Test
+	void whenAnswersComeThenTheySayWhichViewsAnswered() throws Exception {
+		JsonNode sources = this.app.json("/api/v1/analytics?from=2026-11-22T08:00Z&to=2026-11-22T09:00Z")
+			.at("/sources");
+		assertThat(sources.at("/batch/version").asLong()).isEqualTo(1);
+		assertThat(sources.at("/batch/cutoff/ingest-1").asLong()).isEqualTo(70);
+		assertThat(sources.at("/realtime/set").asString()).isEqualTo("a");
+		assertThat(sources.at("/realtime/version").asLong()).isEqualTo(4);
+		assertThat(sources.at("/covered/ingest-1").asLong()).isEqualTo(100);
+		assertThat(sources.at("/ageSeconds").asDouble()).isGreaterThanOrEqualTo(0);
+	}
+
+	@Test
+	void whenTheCatalogIsAskedThenTheNodesAreMergedAndEachServiceIsUpOrDown() throws Exception {
+		JsonNode services = this.app.json("/api/v1/services").at("/services");
+		assertThat(services).hasSize(2);
+		assertThat(services.get(0).at("/service").asString()).isEqualTo("svc-0");
+		assertThat(services.get(0).at("/messages").asLong()).isEqualTo(3500);
+		assertThat(services.get(0).at("/lost").asLong()).isEqualTo(3);
+		assertThat(services.get(0).at("/status").asString()).isEqualTo("UP");
+		assertThat(services.get(1).at("/status").asString()).as("last seen 10 min ago").isEqualTo("DOWN");
+		assertThat(this.app.json("/api/v1/services?service=svc-1").at("/services")).hasSize(1);
+	}
+
+	@Test
+	void whenHealthIsAskedThenTheViewsAndTheirAgeAreShown() throws Exception {
+		JsonNode health = this.app.json("/actuator/health");
+		assertThat(health.at("/components/views/status").asString()).isEqualTo("UP");
+		assertThat(health.at("/components/views/details/batch/version").asLong()).isEqualTo(1);
+		assertThat(health.at("/components/views/details/realtime/ageSeconds").isNumber()).isTrue();
+		assertThat(this.app.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+		assertThat(this.app.get("/actuator/prometheus").body()).contains("http_server_requests_seconds_count")
+			.contains("healthmon_query_views_batch_version");
+	}
+
+	private void assertAnalytics(long from, long to, String service) throws Exception {
+		String query = "/api/v1/analytics?from=" + iso(from) + "&to=" + iso(to)
+				+ ((service != null) ? "&service=" + service : "");
+		JsonNode answer = this.app.json(query);
+		long windowFrom = MinuteStats.minuteOf(from);
+		long windowTo = MinuteStats.minuteOf(to + MinuteStats.MINUTE_MS - 1);
+		Map<String, Brute.Expected> expected = Brute.analytics(this.messages, windowFrom, windowTo);
+		if (service != null) {
+			expected.keySet().retainAll(List.of(service));
+		}
+		List<String> services = new ArrayList<>();
+		answer.at("/services").forEach((s) -> services.add(s.at("/service").asString()));
+		assertThat(services).as(query).containsExactlyElementsOf(expected.keySet());
+		for (JsonNode s : answer.at("/services")) {
+			assertResource(s, expected.get(s.at("/service").asString()));
+		}
+	}
+
+	private static void assertResource(JsonNode answer, Brute.Expected expected) {
+		assertThat(answer.at("/messages").asLong()).isEqualTo(expected.count);
+		Map<String, Brute.Peak> resources = Map.of("cpu", expected.cpu, "ram", expected.ram, "disk", expected.disk);
+		resources.forEach((name, peak) -> {
+			JsonNode r = answer.at("/" + name);
+			double mean = peak.mean(expected.count);
+			assertThat(r.at("/mean").asDouble()).as(name + " mean").isCloseTo(mean, within(Math.abs(mean) * 1e-9));
+			assertThat(r.at("/peak").asDouble()).as(name + " peak").isEqualTo(peak.peak());
+			assertThat(Instant.parse(r.at("/peakAt").asString()).toEpochMilli()).as(name + " peak time")
+				.isEqualTo(peak.maxAt);
+		});
+	}
+
+	private static String iso(long epochMs) {
+		return URLEncoder.encode(Instant.ofEpochMilli(epochMs).toString(), StandardCharsets.UTF_8);
+	}
+
+}
