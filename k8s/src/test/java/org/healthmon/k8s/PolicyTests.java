@@ -156,6 +156,42 @@ class PolicyTests {
 
 	@ParameterizedTest
 	@MethodSource("overlays")
+	void everyEmptyDirHasASizeLimit(String overlay) {
+		for (Manifest workload : workloads(overlay)) {
+			for (Map<String, Object> volume : Yamls.list(workload.podSpec(), "volumes")) {
+				if (volume.containsKey("emptyDir")) {
+					// an unbounded emptyDir can fill the node's disk for every pod on it
+					assertThat(Yamls.string(volume, "emptyDir", "sizeLimit"))
+						.as(workload.id() + " volume " + volume.get("name") + " sizeLimit")
+						.isNotNull();
+				}
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void queryCachesItsViewsBelowTheMountPointOfAnEmptyDir(String overlay) {
+		List<Manifest> manifests = Kustomize.overlay(overlay);
+		Manifest query = Manifest.get(manifests, "Deployment", "query");
+		Map<String, Object> container = query.containers().get(0);
+		String cacheDir = Containers.env(container, manifests).get("HEALTHMON_QUERY_CACHEDIR");
+		List<String> emptyDirs = Yamls.list(query.podSpec(), "volumes")
+			.stream()
+			.filter((volume) -> volume.containsKey("emptyDir"))
+			.map((volume) -> (String) volume.get("name"))
+			.toList();
+		// the app empties its cache dir at start by deleting it, which a mount point
+		// refuses
+		assertThat(Yamls.list(container, "volumeMounts")).as("the cache dir is below an emptyDir's mount point")
+			.anySatisfy((mount) -> {
+				assertThat(emptyDirs).contains((String) mount.get("name"));
+				assertThat(cacheDir).startsWith(mount.get("mountPath") + "/");
+			});
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
 	void hdfsHasFourDatanodesReplicationThreeAndADisruptionBudget(String overlay) {
 		List<Manifest> manifests = Kustomize.overlay(overlay);
 		Manifest datanodes = Manifest.get(manifests, "StatefulSet", "hdfs-datanode");

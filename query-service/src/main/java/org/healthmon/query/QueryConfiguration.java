@@ -51,12 +51,12 @@ class QueryConfiguration {
 	DuckDb duckDb(QueryProperties properties) throws SQLException {
 		QueryProperties.Duckdb settings = properties.duckdb();
 		return new DuckDb(settings.connections(), settings.threads(), settings.memoryLimit(),
-				settings.acquireTimeout());
+				properties.cacheDir().resolve("spill"), settings.acquireTimeout());
 	}
 
 	@Bean
 	ViewCache viewCache(ViewStore store, DuckDb duckDb, QueryProperties properties) throws IOException {
-		return new ViewCache(store, duckDb, properties.cacheDir());
+		return new ViewCache(store, duckDb, properties.cacheDir().resolve("views"));
 	}
 
 	@Bean(destroyMethod = "close")

@@ -19,13 +19,13 @@ import org.springframework.validation.annotation.Validated;
  * override them the Spring way, e.g. {@code HEALTHMON_QUERY_POLLINTERVAL}.
  *
  * @param hdfs the store the views and manifests are in
- * @param cacheDir local directory for the copies of the views DuckDB reads; emptied at
- * start
+ * @param cacheDir local directory for the copies of the views DuckDB reads
+ * ({@code views/}, emptied at start) and DuckDB's spill files ({@code spill/})
  * @param pollInterval pause between two looks at the manifests
  * @param serviceTimeout a service is DOWN when its last message arrived longer ago
  * @param maxPoints most points one {@code /series} answer may hold (services × steps)
- * @param staleAfter health is DOWN when the views answering are older than this (the
- * newest of the batch view and realtime set), or none has loaded for this long
+ * @param staleAfter health is DOWN when the manifests could not be read for this long
+ * (the store is unreachable); the views' age is shown in the health details
  * @param duckdb the DuckDB engine
  */
 @ConfigurationProperties("healthmon.query")

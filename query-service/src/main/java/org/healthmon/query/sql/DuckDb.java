@@ -1,5 +1,6 @@
 package org.healthmon.query.sql;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -29,13 +30,19 @@ public final class DuckDb implements AutoCloseable {
 
 	private final Duration acquireTimeout;
 
-	public DuckDb(int connections, int threads, String memoryLimit, Duration acquireTimeout) throws SQLException {
+	/**
+	 * @param spillDir where DuckDB writes what does not fit its memory limit (not the
+	 * working directory, which may be read-only)
+	 */
+	public DuckDb(int connections, int threads, String memoryLimit, Path spillDir, Duration acquireTimeout)
+			throws SQLException {
 		this.database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
 		try (Statement settings = this.database.createStatement()) {
 			if (threads > 0) {
 				settings.execute("SET threads = " + threads);
 			}
 			settings.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
+			settings.execute("SET temp_directory = '" + spillDir.toAbsolutePath().toString().replace("'", "''") + "'");
 			// the views are the only files this database reads; nothing is ever loaded
 			// from the network
 			settings.execute("SET autoinstall_known_extensions = false");
