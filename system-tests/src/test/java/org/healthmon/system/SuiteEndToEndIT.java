@@ -1,0 +1,531 @@
+package org.healthmon.system;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.healthmon.model.Cutoff;
+import org.healthmon.model.HealthMessage;
+import org.healthmon.model.HealthMessageJson;
+import org.healthmon.model.MinuteStats;
+import org.healthmon.query.support.Brute;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The whole pipeline, end to end: the suite started as the README starts it (HDFS with 4
+ * datanodes, ingest, batch, speed and query, each its own process), the emitter replaying
+ * a known dataset over UDP, and the HTTP API checked against brute-force aggregates.
+ * <ul>
+ * <li>while ingest continues and batch handoffs happen, every sampled answer equals the
+ * brute-force aggregate over exactly the raw files it says it covered;</li>
+ * <li>50 parallel clients for 30 s during a handoff: no error, no inexact answer;</li>
+ * <li>once everything sent is counted, 300 random windows (minute edges, empty, one
+ * service, all time, straddling the batch cutoff) equal the brute-force aggregate of the
+ * dataset itself;</li>
+ * <li>the freshness seen (a probe datagram sent → counted by the API), p50 and p95.</li>
+ * </ul>
+ */
+@Timeout(value = 25, unit = TimeUnit.MINUTES)
+class SuiteEndToEndIT {
+
+	private static final int SERVICES = 8;
+
+	private static final int RATE = 300;
+
+	private static final int SECONDS = 120;
+
+	private static final String PROBE = "e2e-probe";
+
+	private static final String ALL_TIME = "from=2000-01-01T00:00Z&to=2100-01-01T00:00Z";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final HealthMessageJson codec = new HealthMessageJson();
+
+	private final List<String> failures = new CopyOnWriteArrayList<>();
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void whenTheSuiteRunsThenEveryAnswerCountsEveryMessageExactlyOnce() throws Exception {
+		Path repo = Path.of(System.getProperty("healthmon.repo", "..")).toRealPath();
+		Map<String, String> settings = Map.of("HEALTHMON_EMITTER_ENABLED", "false", "HEALTHMON_BATCH_INTERVAL", "10s");
+		try (Suite suite = new Suite(repo, this.dir.resolve("var"), settings)) {
+			try (RawData raw = new RawData(suite.hdfsUri())) {
+				run(repo, suite, raw);
+			}
+			catch (Throwable ex) {
+				System.err.println(suite.logTails());
+				throw ex;
+			}
+		}
+	}
+
+	private void run(Path repo, Suite suite, RawData raw) throws Exception {
+		long start = System.currentTimeMillis() + 5_000;
+		List<HealthMessage> dataset = dataset(start);
+		Path file = this.dir.resolve("dataset.jsonl");
+		List<String> lines = new ArrayList<>();
+		for (HealthMessage m : dataset) {
+			lines.add(new String(this.codec.encode(m), StandardCharsets.UTF_8));
+		}
+		Files.write(file, lines);
+
+		Process emitter = emitter(repo, suite, file);
+		Probes probes = new Probes(suite);
+		Thread probing = daemon(probes::send);
+		Thread watching = daemon(() -> probes.watch(suite.queryBase()));
+		Sampler sampler = new Sampler(suite, raw);
+		Thread sampling = daemon(sampler::run);
+
+		// 50 parallel clients for 30 s, once a first batch view answers, so that a
+		// handoff falls in
+		long waitUntil = System.currentTimeMillis() + 90_000;
+		while (sampler.batchVersions.isEmpty() && System.currentTimeMillis() < waitUntil) {
+			Thread.sleep(500);
+		}
+		ClientsResult clients = parallelClients(suite, raw, start);
+
+		assertThat(emitter.waitFor(SECONDS + 120, TimeUnit.SECONDS)).as("the emitter finished").isTrue();
+		assertThat(emitter.exitValue()).isZero();
+		sampler.stop = true;
+		sampling.join();
+		probes.stop = true;
+		probing.join();
+
+		// everything sent is counted, eventually
+		long expectedTotal = dataset.size() + probes.sent.size();
+		long deadline = System.currentTimeMillis() + 180_000;
+		long counted = 0;
+		while (System.currentTimeMillis() < deadline && (counted = total(suite)) < expectedTotal) {
+			Thread.sleep(500);
+		}
+		probes.stop();
+		watching.join();
+		assertThat(counted).as("messages counted by the API once ingest stopped").isEqualTo(expectedTotal);
+
+		List<HealthMessage> sent = new ArrayList<>(dataset);
+		sent.addAll(probes.sent);
+		int windows = finalWindows(suite, raw, sent, start);
+
+		List<Long> freshness = probes.latencies();
+		System.out.printf("%nEnd-to-end: %,d messages sent (%,d dataset + %,d probes), all counted exactly once%n",
+				expectedTotal, dataset.size(), probes.sent.size());
+		System.out.printf("  sampled answers while ingesting: %d, all exact; batch versions seen: %s%n",
+				sampler.samples.get(), sampler.batchVersions);
+		System.out.printf("  50 clients x 30 s: %,d answers, %d errors, %d inexact; batch versions seen: %s%n",
+				clients.answers, clients.errors, clients.inexact, clients.batchVersions);
+		System.out.printf("  final check: %d random windows, all equal to the brute-force aggregate of the dataset%n",
+				windows);
+		System.out.printf(
+				"  freshness (probe sent -> counted by the API), %d probes: p50 %.2f s, p95 %.2f s, max %.2f s%n%n",
+				freshness.size(), percentile(freshness, 50) / 1000.0, percentile(freshness, 95) / 1000.0,
+				percentile(freshness, 100) / 1000.0);
+
+		assertThat(this.failures).as("inexact or failed answers").isEmpty();
+		assertThat(sampler.samples.get()).as("answers sampled while ingesting").isGreaterThanOrEqualTo(10);
+		assertThat(sampler.batchVersions).as("batch handoffs while ingest continued").hasSizeGreaterThanOrEqualTo(3);
+		assertThat(clients.errors).isZero();
+		assertThat(clients.inexact).isZero();
+		assertThat(clients.answers).isGreaterThan(100);
+		assertThat(clients.batchVersions).as("a handoff during the 50 clients").hasSizeGreaterThanOrEqualTo(2);
+		assertThat(freshness).isNotEmpty();
+	}
+
+	/**
+	 * Known messages: 8 services at 300 msg/s for 120 s, event time = planned send time,
+	 * 2 % late.
+	 */
+	private static List<HealthMessage> dataset(long start) {
+		Random random = new Random(2026);
+		long[] seq = new long[SERVICES];
+		List<HealthMessage> messages = new ArrayList<>();
+		for (int i = 0; i < RATE * SECONDS; i++) {
+			int s = random.nextInt(SERVICES);
+			long t = start + i * 1000L / RATE;
+			if (random.nextInt(50) == 0) {
+				t -= Duration.ofMinutes(30 + random.nextInt(60)).toMillis() + random.nextInt(60_000);
+			}
+			messages.add(new HealthMessage("svc-" + s, t, random.nextInt(41) * 2.5, 32, random.nextInt(33), 500,
+					random.nextInt(501), seq[s]++));
+		}
+		return messages;
+	}
+
+	private Process emitter(Path repo, Suite suite, Path file) throws IOException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		return new ProcessBuilder(java, "-jar",
+				repo.resolve("health-emitter/target/health-emitter-0.1.0-SNAPSHOT.jar").toString(),
+				"--healthmon.emitter.mode=replay", "--healthmon.emitter.replay.file=" + file,
+				"--healthmon.emitter.replay.rate=" + RATE, "--healthmon.emitter.target.host=localhost",
+				"--healthmon.emitter.target.port=" + suite.udpPort)
+			.redirectErrorStream(true)
+			.redirectOutput(this.dir.resolve("emitter.log").toFile())
+			.start();
+	}
+
+	/**
+	 * Samples answers while ingest runs, each checked against the raw files it covered.
+	 */
+	private final class Sampler {
+
+		private final Suite suite;
+
+		private final RawData raw;
+
+		final Set<Long> batchVersions = Collections.synchronizedSet(new TreeSet<>());
+
+		final AtomicInteger samples = new AtomicInteger();
+
+		volatile boolean stop;
+
+		Sampler(Suite suite, RawData raw) {
+			this.suite = suite;
+			this.raw = raw;
+		}
+
+		void run() {
+			Random random = new Random(1);
+			while (!this.stop) {
+				try {
+					long now = System.currentTimeMillis();
+					long from = now - random.nextInt(600_000);
+					for (String window : List.of(ALL_TIME, window(from, from + random.nextInt(300_000) + 1))) {
+						JsonNode answer = get(this.suite.queryBase() + "/api/v1/analytics?" + window);
+						checkAgainstRaw(this.raw, answer, window);
+						this.samples.incrementAndGet();
+						if (answer.at("/sources/batch/version").isNumber()) {
+							this.batchVersions.add(answer.at("/sources/batch/version").asLong());
+						}
+					}
+					Thread.sleep(1500);
+				}
+				catch (Exception ex) {
+					SuiteEndToEndIT.this.failures.add("sampler: " + ex);
+				}
+			}
+		}
+
+	}
+
+	private ClientsResult parallelClients(Suite suite, RawData raw, long start) throws Exception {
+		List<String> windows = new ArrayList<>(List.of(ALL_TIME, window(start - 5_400_000, start),
+				window(start, start + 60_000), window(start + 30_000, start + 600_000),
+				window(start - 3_600_000, start + 3_600_000) + "&service=svc-3",
+				window(start + 120_000, start + 121_000),
+				window(start + 45_000, start + 47 * 60_000) + "&service=svc-0"));
+		Map<String, JsonNode> answers = new ConcurrentHashMap<>();
+		AtomicLong errors = new AtomicLong();
+		AtomicInteger counter = new AtomicInteger();
+		long end = System.currentTimeMillis() + 30_000;
+		ExecutorService clients = Executors.newFixedThreadPool(50);
+		List<String> answered = new CopyOnWriteArrayList<>();
+		for (int c = 0; c < 50; c++) {
+			int client = c;
+			clients.submit(() -> {
+				int i = client;
+				while (System.currentTimeMillis() < end) {
+					String window = windows.get(i++ % windows.size());
+					try {
+						HttpResponse<String> response = this.http
+							.send(HttpRequest.newBuilder(URI.create(suite.queryBase() + "/api/v1/analytics?" + window))
+								.timeout(Duration.ofSeconds(30))
+								.build(), HttpResponse.BodyHandlers.ofString());
+						if (response.statusCode() != 200) {
+							errors.incrementAndGet();
+							this.failures.add("client: " + response.statusCode() + " " + response.body());
+							continue;
+						}
+						String key = counter.incrementAndGet() + "|" + window;
+						answers.put(key, JSON.readTree(response.body()));
+						answered.add(key);
+					}
+					catch (Exception ex) {
+						errors.incrementAndGet();
+						this.failures.add("client: " + ex);
+					}
+				}
+			});
+		}
+		clients.shutdown();
+		assertThat(clients.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+		// each answer checked afterwards against the raw files it covered, the same
+		// (cutoff, window) once
+		Set<Long> versions = new TreeSet<>();
+		Map<String, String> verdicts = new HashMap<>();
+		int inexact = 0;
+		for (String key : answered) {
+			JsonNode answer = answers.get(key);
+			String window = key.substring(key.indexOf('|') + 1);
+			if (answer.at("/sources/batch/version").isNumber()) {
+				versions.add(answer.at("/sources/batch/version").asLong());
+			}
+			String verdictKey = answer.at("/sources/covered").toString() + window;
+			String verdict = verdicts.get(verdictKey);
+			if (verdict == null) {
+				int before = this.failures.size();
+				checkAgainstRaw(raw, answer, window);
+				verdict = (this.failures.size() == before) ? "exact" : "inexact";
+				verdicts.put(verdictKey, verdict);
+			}
+			if (!verdict.equals("exact")) {
+				inexact++;
+			}
+		}
+		return new ClientsResult(answered.size(), errors.get(), inexact, versions);
+	}
+
+	private record ClientsResult(int answers, long errors, int inexact, Set<Long> batchVersions) {
+	}
+
+	/**
+	 * 300 random windows, once everything sent is counted, against the dataset itself.
+	 */
+	private int finalWindows(Suite suite, RawData raw, List<HealthMessage> sent, long start) throws Exception {
+		Random random = new Random(300);
+		long first = sent.stream().mapToLong(HealthMessage::eventTimeMs).min().orElseThrow();
+		long last = sent.stream().mapToLong(HealthMessage::eventTimeMs).max().orElseThrow();
+		long batchEdge = batchMaxMinute(raw);
+		int checked = 0;
+		for (int i = 0; i < 300; i++) {
+			long from;
+			long to;
+			String service = null;
+			switch (i % 6) {
+				case 0 -> {
+					from = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
+					to = Instant.parse("2100-01-01T00:00:00Z").toEpochMilli();
+				}
+				case 1 -> {
+					from = MinuteStats.minuteOf(first + (long) (random.nextDouble() * (last - first)));
+					to = from + (1 + random.nextInt(30)) * MinuteStats.MINUTE_MS;
+				}
+				case 2 -> {
+					from = first - 60_000 + (long) (random.nextDouble() * (last - first + 120_000));
+					to = from + 1 + random.nextInt(1_800_000);
+				}
+				case 3 -> {
+					from = Instant.parse("2001-01-01T00:00:00Z").toEpochMilli() + random.nextInt(1_000_000);
+					to = from + 1 + random.nextInt(3_600_000);
+				}
+				case 4 -> {
+					from = first + (long) (random.nextDouble() * (last - first)) - 600_000;
+					to = from + 1 + random.nextInt(1_200_000);
+					service = (random.nextInt(5) == 0) ? "no-such-service" : "svc-" + random.nextInt(SERVICES);
+				}
+				default -> {
+					long edge = (batchEdge > 0) ? batchEdge : start;
+					from = edge - random.nextInt(300_000);
+					to = edge + 1 + random.nextInt(300_000);
+				}
+			}
+			String window = window(from, to) + ((service != null) ? "&service=" + service : "");
+			JsonNode answer = get(suite.queryBase() + "/api/v1/analytics?" + window);
+			Map<String, Brute.Expected> expected = Brute.analytics(sent, MinuteStats.minuteOf(from),
+					MinuteStats.minuteOf(to + MinuteStats.MINUTE_MS - 1));
+			if (service != null) {
+				expected.keySet().retainAll(Set.of(service));
+			}
+			compare(answer, expected, "final " + window);
+			checked++;
+		}
+		return checked;
+	}
+
+	private long batchMaxMinute(RawData raw) throws IOException {
+		try (var in = raw.fs().open(new org.apache.hadoop.fs.Path("/healthmon/manifests/batch.json"))) {
+			return org.healthmon.model.BatchManifest.fromJson(in.readAllBytes()).maxMinute();
+		}
+		catch (java.io.FileNotFoundException ex) {
+			return -1;
+		}
+	}
+
+	private void checkAgainstRaw(RawData raw, JsonNode answer, String window) throws IOException {
+		Map<String, Long> covered = new TreeMap<>();
+		answer.at("/sources/covered").properties().forEach((e) -> covered.put(e.getKey(), e.getValue().asLong()));
+		List<HealthMessage> messages = raw.covered(new Cutoff(covered));
+		long from = Instant.parse(answer.at("/window/from").asString()).toEpochMilli();
+		long to = Instant.parse(answer.at("/window/to").asString()).toEpochMilli();
+		Map<String, Brute.Expected> expected = Brute.analytics(messages, from, to);
+		int service = window.indexOf("&service=");
+		if (service >= 0) {
+			expected.keySet().retainAll(Set.of(window.substring(service + "&service=".length())));
+		}
+		compare(answer, expected, window + " covering " + covered);
+	}
+
+	private void compare(JsonNode answer, Map<String, Brute.Expected> expected, String label) {
+		List<String> services = new ArrayList<>();
+		answer.at("/services").forEach((s) -> services.add(s.at("/service").asString()));
+		if (!services.equals(new ArrayList<>(expected.keySet()))) {
+			this.failures.add(label + ": services " + services + ", expected " + expected.keySet());
+			return;
+		}
+		for (JsonNode s : answer.at("/services")) {
+			Brute.Expected e = expected.get(s.at("/service").asString());
+			if (s.at("/messages").asLong() != e.count) {
+				this.failures.add(
+						label + ": " + e.service + " messages " + s.at("/messages").asLong() + ", expected " + e.count);
+				continue;
+			}
+			Map<String, Brute.Peak> resources = Map.of("cpu", e.cpu, "ram", e.ram, "disk", e.disk);
+			resources.forEach((name, peak) -> {
+				JsonNode r = s.at("/" + name);
+				double mean = peak.mean(e.count);
+				boolean meanOk = Math.abs(r.at("/mean").asDouble() - mean) <= Math.abs(mean) * 1e-9;
+				boolean peakOk = r.at("/peak").asDouble() == peak.peak();
+				boolean atOk = Instant.parse(r.at("/peakAt").asString()).toEpochMilli() == peak.maxAt;
+				if (!meanOk || !peakOk || !atOk) {
+					this.failures.add(label + ": " + e.service + " " + name + " " + r + ", expected mean " + mean
+							+ " peak " + peak.peak() + " at " + Instant.ofEpochMilli(peak.maxAt));
+				}
+			});
+		}
+	}
+
+	private long total(Suite suite) throws Exception {
+		long total = 0;
+		for (JsonNode s : get(suite.queryBase() + "/api/v1/analytics?" + ALL_TIME).at("/services")) {
+			total += s.at("/messages").asLong();
+		}
+		return total;
+	}
+
+	private JsonNode get(String uri) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200) {
+			throw new IOException("GET " + uri + " -> " + response.statusCode() + ": " + response.body());
+		}
+		return JSON.readTree(response.body());
+	}
+
+	private static String window(long fromMs, long toMs) {
+		return "from=" + URLEncoder.encode(Instant.ofEpochMilli(fromMs).toString(), StandardCharsets.UTF_8) + "&to="
+				+ URLEncoder.encode(Instant.ofEpochMilli(toMs).toString(), StandardCharsets.UTF_8);
+	}
+
+	private static Thread daemon(Runnable work) {
+		Thread thread = new Thread(work);
+		thread.setDaemon(true);
+		thread.start();
+		return thread;
+	}
+
+	private static long percentile(List<Long> values, int p) {
+		List<Long> sorted = new ArrayList<>(values);
+		Collections.sort(sorted);
+		int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+	}
+
+	/**
+	 * Freshness probes: one datagram every 500 ms from this JVM, with the time it left; a
+	 * watcher polls the API and notes when each is counted.
+	 */
+	private final class Probes {
+
+		private final Suite suite;
+
+		final List<HealthMessage> sent = new CopyOnWriteArrayList<>();
+
+		private final List<Long> sentAt = new CopyOnWriteArrayList<>();
+
+		private final List<Long> latencies = new CopyOnWriteArrayList<>();
+
+		volatile boolean stop;
+
+		private volatile boolean stopWatching;
+
+		Probes(Suite suite) {
+			this.suite = suite;
+		}
+
+		void send() {
+			try (DatagramSocket socket = new DatagramSocket()) {
+				InetAddress localhost = InetAddress.getLoopbackAddress();
+				while (!this.stop) {
+					long now = System.currentTimeMillis();
+					HealthMessage probe = new HealthMessage(PROBE, now, this.sent.size() % 100, 8, 4, 100, 50,
+							this.sent.size());
+					byte[] bytes = SuiteEndToEndIT.this.codec.encode(probe);
+					this.sentAt.add(now);
+					this.sent.add(probe);
+					socket.send(new DatagramPacket(bytes, bytes.length, localhost, this.suite.udpPort));
+					Thread.sleep(500);
+				}
+			}
+			catch (Exception ex) {
+				SuiteEndToEndIT.this.failures.add("probe: " + ex);
+			}
+		}
+
+		void watch(String base) {
+			int seen = 0;
+			while (!this.stopWatching) {
+				try {
+					JsonNode answer = get(base + "/api/v1/analytics?" + ALL_TIME + "&service=" + PROBE);
+					long now = System.currentTimeMillis();
+					long counted = answer.at("/services/0/messages").asLong(0);
+					while (seen < counted && seen < this.sentAt.size()) {
+						this.latencies.add(now - this.sentAt.get(seen++));
+					}
+					Thread.sleep(100);
+				}
+				catch (Exception ex) {
+					// the query service answers again in a moment; freshness is only
+					// measured
+				}
+			}
+		}
+
+		void stop() {
+			this.stopWatching = true;
+		}
+
+		List<Long> latencies() {
+			return this.latencies;
+		}
+
+	}
+
+}
