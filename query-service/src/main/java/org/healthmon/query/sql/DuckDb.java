@@ -82,11 +82,6 @@ public final class DuckDb implements AutoCloseable {
 		}
 	}
 
-	/** Connections lent out right now. */
-	public int busy() {
-		return this.all.size() - this.idle.size();
-	}
-
 	@Override
 	public void close() throws SQLException {
 		for (Connection connection : this.all) {

@@ -1,7 +1,6 @@
 package org.healthmon.query.sql;
 
 import java.math.BigInteger;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,19 +25,16 @@ public final class ViewQueries {
 			sum(ram_sum) AS ram_sum, max(ram_max) AS ram_max, arg_max(ram_max_at, (ram_max, -ram_max_at)) AS ram_max_at,
 			sum(disk_sum) AS disk_sum, max(disk_max) AS disk_max, arg_max(disk_max_at, (disk_max, -disk_max_at)) AS disk_max_at""";
 
-	private static final String WINDOW = "FROM read_parquet(?) WHERE minute >= ? AND minute < ?";
+	/** The start of a step: {@code from + floor((minute - from) / step) * step}. */
+	private static final String STEP_START = "?::BIGINT + (minute - ?) // ?::BIGINT * ?";
 
-	private static final String ANALYTICS = "SELECT service, ?::BIGINT AS start, " + RESOURCES + " " + WINDOW
-			+ " GROUP BY service ORDER BY service";
+	private static final String ANALYTICS = select("?::BIGINT", "service", false);
 
-	private static final String ANALYTICS_OF_SERVICE = "SELECT service, ?::BIGINT AS start, " + RESOURCES + " " + WINDOW
-			+ " AND service = ? GROUP BY service ORDER BY service";
+	private static final String ANALYTICS_OF_SERVICE = select("?::BIGINT", "service", true);
 
-	private static final String SERIES = "SELECT service, ?::BIGINT + (minute - ?) // ?::BIGINT * ? AS start, "
-			+ RESOURCES + " " + WINDOW + " GROUP BY service, start ORDER BY service, start";
+	private static final String SERIES = select(STEP_START, "service, start", false);
 
-	private static final String SERIES_OF_SERVICE = "SELECT service, ?::BIGINT + (minute - ?) // ?::BIGINT * ? AS start, "
-			+ RESOURCES + " " + WINDOW + " AND service = ? GROUP BY service, start ORDER BY service, start";
+	private static final String SERIES_OF_SERVICE = select(STEP_START, "service, start", true);
 
 	private final DuckDb duckdb;
 
@@ -49,21 +45,7 @@ public final class ViewQueries {
 	/** Per service, the merged stats of the minutes in {@code [fromMs, toMs)}. */
 	public List<Aggregate> analytics(ViewSnapshot snapshot, long fromMs, long toMs, Optional<String> service)
 			throws SQLException {
-		if (snapshot.parts().isEmpty()) {
-			return List.of();
-		}
-		return this.duckdb.withConnection((connection) -> {
-			try (PreparedStatement query = connection
-				.prepareStatement(service.isPresent() ? ANALYTICS_OF_SERVICE : ANALYTICS)) {
-				int i = 1;
-				query.setLong(i++, fromMs);
-				i = bindWindow(connection, query, i, snapshot, fromMs, toMs);
-				if (service.isPresent()) {
-					query.setString(i, service.get());
-				}
-				return read(query);
-			}
-		});
+		return query(snapshot, service.isPresent() ? ANALYTICS_OF_SERVICE : ANALYTICS, fromMs, toMs, service, fromMs);
 	}
 
 	/**
@@ -72,18 +54,28 @@ public final class ViewQueries {
 	 */
 	public List<Aggregate> series(ViewSnapshot snapshot, long fromMs, long toMs, long stepMs, Optional<String> service)
 			throws SQLException {
+		return query(snapshot, service.isPresent() ? SERIES_OF_SERVICE : SERIES, fromMs, toMs, service, fromMs, fromMs,
+				stepMs, stepMs);
+	}
+
+	/**
+	 * Runs one of the queries: binds the {@code start} expression's values, the files,
+	 * the window and the service, in the order {@link #select} writes them.
+	 */
+	private List<Aggregate> query(ViewSnapshot snapshot, String sql, long fromMs, long toMs, Optional<String> service,
+			long... startValues) throws SQLException {
 		if (snapshot.parts().isEmpty()) {
 			return List.of();
 		}
 		return this.duckdb.withConnection((connection) -> {
-			try (PreparedStatement query = connection
-				.prepareStatement(service.isPresent() ? SERIES_OF_SERVICE : SERIES)) {
+			try (PreparedStatement query = connection.prepareStatement(sql)) {
 				int i = 1;
+				for (long value : startValues) {
+					query.setLong(i++, value);
+				}
+				query.setObject(i++, connection.createArrayOf("VARCHAR", snapshot.files()));
 				query.setLong(i++, fromMs);
-				query.setLong(i++, fromMs);
-				query.setLong(i++, stepMs);
-				query.setLong(i++, stepMs);
-				i = bindWindow(connection, query, i, snapshot, fromMs, toMs);
+				query.setLong(i++, toMs);
 				if (service.isPresent()) {
 					query.setString(i, service.get());
 				}
@@ -92,12 +84,10 @@ public final class ViewQueries {
 		});
 	}
 
-	private static int bindWindow(Connection connection, PreparedStatement query, int i, ViewSnapshot snapshot,
-			long fromMs, long toMs) throws SQLException {
-		query.setObject(i++, connection.createArrayOf("VARCHAR", snapshot.files()));
-		query.setLong(i++, fromMs);
-		query.setLong(i++, toMs);
-		return i;
+	private static String select(String start, String groupBy, boolean ofService) {
+		return "SELECT service, " + start + " AS start, " + RESOURCES
+				+ " FROM read_parquet(?) WHERE minute >= ? AND minute < ?" + (ofService ? " AND service = ?" : "")
+				+ " GROUP BY " + groupBy + " ORDER BY " + groupBy;
 	}
 
 	private static List<Aggregate> read(PreparedStatement query) throws SQLException {

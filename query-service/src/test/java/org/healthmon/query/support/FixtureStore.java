@@ -85,11 +85,6 @@ public final class FixtureStore {
 		return manifest;
 	}
 
-	/** Expires a realtime set: removes its manifest. */
-	public void expireRealtime(String set) throws IOException {
-		Files.deleteIfExists(Path.of(this.layout.realtimeManifest(set)));
-	}
-
 	public void writeCatalog(ServiceCatalog catalog) throws IOException {
 		write(this.layout.catalogFile(catalog.nodeId()), catalog.toJson());
 	}

@@ -44,10 +44,6 @@ public final class QueryApp implements AutoCloseable {
 		return this.base;
 	}
 
-	public ConfigurableApplicationContext context() {
-		return this.context;
-	}
-
 	public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create(this.base + pathAndQuery)).build(),
 				HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,88 @@
+package org.healthmon.query.views;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.healthmon.model.Cutoff;
+import org.healthmon.model.HealthMessage;
+import org.healthmon.query.sql.Aggregate;
+import org.healthmon.query.sql.DuckDb;
+import org.healthmon.query.sql.ViewQueries;
+import org.healthmon.query.support.Brute;
+import org.healthmon.query.support.FixtureStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Switching views never takes files from under a query: a leased snapshot keeps its
+ * cached files, and still answers, until its lease is closed.
+ */
+class ViewFollowerTests {
+
+	private static final long T = 1_763_800_000_000L;
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void whenTheViewsSwitchUnderALeaseThenTheLeasedFilesStayUntilItIsClosed() throws Exception {
+		FixtureStore store = new FixtureStore(this.dir.resolve("store"));
+		Cutoff c1 = new Cutoff(Map.of("ingest-1", 1L));
+		Cutoff c2 = c1.with("ingest-1", 2);
+		List<HealthMessage> first = List.of(message(T, 10), message(T + 60_000, 20));
+		List<HealthMessage> second = List.of(message(T + 120_000, 30));
+		store.publishBatch(1, c1, Brute.rows(first));
+		store.publishRealtime("a", c1, c1, 1, List.of());
+		try (FileSystem fs = FileSystem.newInstanceLocal(new Configuration());
+				DuckDb duckdb = new DuckDb(2, 1, "256MB", this.dir.resolve("spill"), Duration.ofSeconds(5))) {
+			ViewStore viewStore = new ViewStore(fs, store.layout());
+			ViewCache cache = new ViewCache(viewStore, duckdb, this.dir.resolve("cache"));
+			ViewFollower follower = new ViewFollower(viewStore, cache, Clock.systemUTC());
+			ViewQueries queries = new ViewQueries(duckdb);
+			follower.refresh();
+			ViewFollower.Lease lease = follower.lease();
+			List<Path> leased = lease.snapshot().parts().stream().map(CachedView::file).toList();
+			assertThat(leased).hasSize(2).allMatch(Files::exists);
+
+			// batch v2 absorbs the first messages and more; a new set starts at its
+			// cutoff
+			store.publishBatch(2, c2, Brute.rows(List.of(first.get(0), first.get(1), second.get(0))));
+			store.publishRealtime("b", c2, c2, 1, List.of());
+			follower.refresh();
+			assertThat(follower.snapshot().views().batch().orElseThrow().version()).isEqualTo(2);
+			assertThat(follower.status().switches()).isEqualTo(2);
+
+			assertThat(leased).as("files of the leased snapshot, after the switch").allMatch(Files::exists);
+			assertThat(count(queries, lease.snapshot())).as("the leased snapshot still answers").isEqualTo(2);
+			try (ViewFollower.Lease current = follower.lease()) {
+				assertThat(count(queries, current.snapshot())).isEqualTo(3);
+			}
+			lease.close();
+			assertThat(leased).as("files no snapshot uses any more").noneMatch(Files::exists);
+			assertThat(cache.keys()).containsExactly("batch-v000000000002", "realtime-b-v000000000001");
+			follower.close();
+			assertThat(cache.keys()).isEmpty();
+		}
+	}
+
+	private static long count(ViewQueries queries, ViewSnapshot snapshot) throws Exception {
+		return queries.analytics(snapshot, 0, Long.MAX_VALUE, Optional.empty())
+			.stream()
+			.mapToLong(Aggregate::count)
+			.sum();
+	}
+
+	private static HealthMessage message(long t, double cpu) {
+		return new HealthMessage("svc", t, cpu, 16, 8, 100, 50, HealthMessage.NO_SEQ);
+	}
+
+}
