@@ -1,0 +1,31 @@
+package org.healthmon.ui;
+
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * All settings of the web UI, under {@code healthmon.ui}. Environment variables override
+ * them the Spring way, e.g. {@code HEALTHMON_UI_QUERYURL}.
+ *
+ * @param queryUrl base URL of the query service's REST API
+ * @param connectTimeout how long a call to the query service may take to connect
+ * @param readTimeout how long a call to the query service may wait for its answer
+ * @param chartPoints about how many points a chart shows per service: the step of the
+ * series asked for is the window divided by this, rounded up to a whole step
+ * @param staleAfter data older than this (the newest view answering) is flagged as stale
+ */
+@ConfigurationProperties("healthmon.ui")
+@Validated
+public record UiProperties(@DefaultValue("http://localhost:8083") @NotNull URI queryUrl,
+		@DefaultValue("2s") @NotNull Duration connectTimeout, @DefaultValue("30s") @NotNull Duration readTimeout,
+		@DefaultValue("120") @Min(10) @Max(2000) int chartPoints, @DefaultValue("2m") @NotNull Duration staleAfter) {
+
+}

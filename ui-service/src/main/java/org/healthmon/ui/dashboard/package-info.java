@@ -1,0 +1,6 @@
+/**
+ * The page: the window read from the URL, the query service's answers put in words for
+ * the chosen time zone (table, notes on empty and partial windows, freshness, status,
+ * chart data), the CSV download, and the controller that serves them.
+ */
+package org.healthmon.ui.dashboard;

@@ -1,0 +1,506 @@
+package org.healthmon.ui.browser;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.healthmon.ui.support.Browser;
+import org.healthmon.ui.support.Fleet;
+import org.healthmon.ui.support.QueryServiceProcess;
+import org.healthmon.ui.support.UiApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The page in a real browser (Debian's chromium, headless), served by the real UI, which
+ * asks the real query service (its jar, another process) over fixture views: what the
+ * page shows must be what the API answers for the same window. The last test stops the
+ * query service. Screenshots go to {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserIT {
+
+	private static final ZoneId KOLKATA = ZoneId.of("Asia/Kolkata");
+
+	private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
+	private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
+
+	@TempDir
+	static Path dir;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private Fleet fleet;
+
+	private QueryServiceProcess query;
+
+	private UiApp ui;
+
+	private Browser browser;
+
+	/** The window the first tests analyze: across the batch view and the realtime set. */
+	private Instant from;
+
+	private Instant to;
+
+	@BeforeAll
+	void start() throws Exception {
+		this.fleet = Fleet.write(dir.resolve("store"), Instant.now());
+		this.query = QueryServiceProcess.start(this.fleet.root(), dir.resolve("query"), Fleet.SERVICE_TIMEOUT);
+		this.ui = new UiApp(this.query.base());
+		this.browser = new Browser();
+		this.from = this.fleet.start().plus(Duration.ofMinutes(40));
+		this.to = this.fleet.end().minus(Duration.ofMinutes(20));
+	}
+
+	@AfterAll
+	void stop() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+		if (this.ui != null) {
+			this.ui.close();
+		}
+		if (this.query != null) {
+			this.query.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void whenBothPickersAreSetAndAnalyzeIsClickedThenTheTableShowsWhatTheApiAnswers() throws Exception {
+		this.browser.open(this.ui.base() + "/?zone=Asia/Kolkata");
+		this.browser.typeDateTime(this.browser.find("#from"), local(this.from, KOLKATA));
+		this.browser.typeDateTime(this.browser.find("#to"), local(this.to, KOLKATA));
+		assertThat(this.browser.find("#from").getDomProperty("value")).isEqualTo(picker(this.from, KOLKATA));
+		assertThat(this.browser.find("#to").getDomProperty("value")).isEqualTo(picker(this.to, KOLKATA));
+		this.browser.clickAndWaitForPage(this.browser.find("#analyze"));
+		this.browser.screenshot("01-analyze-kolkata");
+
+		assertThat(this.browser.driver().getCurrentUrl()).contains("from=" + picker(this.from, KOLKATA))
+			.contains("to=" + picker(this.to, KOLKATA))
+			.contains("zone=Asia/Kolkata")
+			.doesNotContain("in=");
+		JsonNode analytics = this.query.json("/api/v1/analytics?from=" + this.from + "&to=" + this.to);
+		assertThat(analytics.at("/services")).hasSize(4);
+		assertTableShows(analytics, KOLKATA);
+		assertThat(this.browser.text("#zone-text")).isEqualTo("Asia/Kolkata (UTC+05:30)");
+	}
+
+	@Test
+	@Order(2)
+	void whenTheAnalyzedUrlIsOpenedAgainThenItShowsTheSameView() throws Exception {
+		String url = this.ui.base() + "/?from=" + picker(this.from, KOLKATA) + "&to=" + picker(this.to, KOLKATA)
+				+ "&zone=Asia/Kolkata";
+		this.browser.open(url);
+		String table = this.browser.text("#analytics");
+		this.browser.open("about:blank");
+		this.browser.open(url);
+		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(url);
+		assertThat(this.browser.find("#from").getDomProperty("value")).isEqualTo(picker(this.from, KOLKATA));
+		assertThat(this.browser.find("#to").getDomProperty("value")).isEqualTo(picker(this.to, KOLKATA));
+		assertThat(new Select(this.browser.find("#zone")).getFirstSelectedOption().getDomProperty("value"))
+			.isEqualTo("Asia/Kolkata");
+		assertThat(this.browser.text("#analytics")).isEqualTo(table);
+		assertTableShows(this.query.json("/api/v1/analytics?from=" + this.from + "&to=" + this.to), KOLKATA);
+	}
+
+	@Test
+	@Order(3)
+	void whenAPresetIsChosenThenTheUrlKeepsItLiveAndReopeningItShowsTheSameWindow() throws Exception {
+		this.browser.open(this.ui.base() + "/?zone=UTC");
+		this.browser.clickAndWaitForPage(this.browser.find("#preset-6h"));
+		this.browser.screenshot("02-preset-6h");
+		String url = this.browser.driver().getCurrentUrl();
+		assertThat(url).endsWith("/?last=6h&zone=UTC");
+		assertThat(this.browser.find("#preset-6h").getDomAttribute("aria-pressed")).isEqualTo("true");
+		assertWindowIsTheLast(Duration.ofHours(6), ZoneId.of("UTC"));
+		JsonNode analytics = this.query.json("/api/v1/analytics?from=" + pickerInstant("#from", ZoneId.of("UTC"))
+				+ "&to=" + pickerInstant("#to", ZoneId.of("UTC")));
+		assertTableShows(analytics, ZoneId.of("UTC"));
+
+		this.browser.open("about:blank");
+		this.browser.open(url);
+		assertThat(this.browser.find("#preset-6h").getDomAttribute("aria-pressed")).isEqualTo("true");
+		assertWindowIsTheLast(Duration.ofHours(6), ZoneId.of("UTC"));
+	}
+
+	@Test
+	@Order(4)
+	void whenTheUrlNamesNoZoneThenTheBrowsersIsUsedAndUtcCanBeChosenForTheSameWindow() throws Exception {
+		assertThat(this.browser.js("return Intl.DateTimeFormat().resolvedOptions().timeZone")).isEqualTo(Browser.ZONE);
+		this.browser.open(this.ui.base() + "/");
+		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(30))
+			.until((d) -> d.getCurrentUrl().contains("zone=Europe/Berlin"));
+		this.browser.waitForPage();
+		ZoneId berlin = ZoneId.of(Browser.ZONE);
+		assertThat(new Select(this.browser.find("#zone")).getFirstSelectedOption().getDomProperty("value"))
+			.isEqualTo(Browser.ZONE);
+		assertThat(this.browser.text("#zone-text")).startsWith("Europe/Berlin (UTC+0");
+		assertWindowIsTheLast(Duration.ofHours(1), berlin);
+
+		// a fixed window keeps its instants when the zone changes: the pickers move
+		this.browser.open(this.ui.base() + "/?from=" + picker(this.from, berlin) + "&to=" + picker(this.to, berlin)
+				+ "&zone=Europe/Berlin");
+		WebElement html = this.browser.find("html");
+		new Select(this.browser.find("#zone")).selectByValue("UTC");
+		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(30))
+			.until((d) -> d.getCurrentUrl().contains("zone=UTC") && isStale(html));
+		this.browser.waitForPage();
+		assertThat(this.browser.find("#from").getDomProperty("value")).isEqualTo(picker(this.from, ZoneId.of("UTC")));
+		assertThat(this.browser.find("#to").getDomProperty("value")).isEqualTo(picker(this.to, ZoneId.of("UTC")));
+		assertTableShows(this.query.json("/api/v1/analytics?from=" + this.from + "&to=" + this.to), ZoneId.of("UTC"));
+	}
+
+	@Test
+	@Order(5)
+	void whenAWindowHasDataThenEachServiceHasADrawnChartWithItsPeaksMarked() throws Exception {
+		openFixedWindow("UTC");
+		this.browser.screenshot("03-charts");
+		JsonNode analytics = this.query.json("/api/v1/analytics?from=" + this.from + "&to=" + this.to);
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> charts = (List<Map<String, Object>>) this.browser.js("""
+				return Array.from(document.querySelectorAll('canvas[data-service]')).map((canvas) => {
+				  const chart = Chart.getChart(canvas);
+				  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+				  let painted = 0;
+				  for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) painted++; }
+				  const peak = chart.data.datasets.find((d) => d.label === 'CPU peak').data[0];
+				  return { service: canvas.dataset.service, datasets: chart.data.datasets.length,
+				    points: chart.data.datasets[0].data.filter((p) => p.y !== null).length,
+				    peakX: peak.x, peakY: peak.y, painted: painted, area: canvas.width * canvas.height };
+				});""");
+		assertThat(charts).hasSize(4);
+		for (Map<String, Object> chart : charts) {
+			JsonNode service = service(analytics, (String) chart.get("service"));
+			assertThat(chart.get("datasets")).as("3 lines and 3 peak markers").isEqualTo(6L);
+			assertThat((Long) chart.get("points")).isPositive();
+			assertThat(((Number) chart.get("painted")).doubleValue() / ((Number) chart.get("area")).doubleValue())
+				.as("share of the canvas drawn on for %s", chart.get("service"))
+				.isGreaterThan(0.02);
+			assertThat(((Number) chart.get("peakX")).longValue())
+				.isEqualTo(Instant.parse(service.at("/cpu/peakAt").asString()).toEpochMilli());
+			assertThat(((Number) chart.get("peakY")).doubleValue()).isEqualTo(service.at("/cpu/peak").asDouble());
+		}
+	}
+
+	@Test
+	@Order(6)
+	void whenAColumnHeaderIsClickedThenTheTableSortsByItAndTheUrlKeepsTheOrder() throws Exception {
+		openFixedWindow("UTC");
+		this.browser.find("th[data-col='cpu-peak'] button").click();
+		assertThat(columnValues("cpu-peak")).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+		assertThat(this.browser.find("th[data-col='cpu-peak']").getDomAttribute("aria-sort")).isEqualTo("descending");
+		assertThat(this.browser.driver().getCurrentUrl()).contains("sort=cpu-peak&dir=desc");
+		this.browser.find("th[data-col='cpu-peak'] button").click();
+		assertThat(columnValues("cpu-peak")).isSorted();
+		String url = this.browser.driver().getCurrentUrl();
+		assertThat(url).contains("sort=cpu-peak&dir=asc");
+		this.browser.open(url);
+		assertThat(columnValues("cpu-peak")).isSorted();
+		assertThat(this.browser.find("th[data-col='cpu-peak']").getDomAttribute("aria-sort")).isEqualTo("ascending");
+	}
+
+	@Test
+	@Order(7)
+	void whenThePageLoadsThenItShowsEachServicesStatusAndHowFreshTheDataIs() throws Exception {
+		openFixedWindow("UTC");
+		JsonNode catalog = this.query.json("/api/v1/services");
+		assertThat(this.browser.findAll("li.service-status")).hasSize(catalog.at("/services").size());
+		for (JsonNode service : catalog.at("/services")) {
+			WebElement badge = this.browser
+				.find("li.service-status[data-service='" + service.at("/service").asString() + "']");
+			assertThat(badge.findElement(org.openqa.selenium.By.cssSelector(".badge")).getText())
+				.isEqualTo(service.at("/status").asString());
+			assertThat(badge.findElement(org.openqa.selenium.By.cssSelector("time")).getText())
+				.isEqualTo(shown(service.at("/lastSeen").asString(), ZoneId.of("UTC")));
+		}
+		assertThat(this.browser.text("li.service-status[data-service='legacy'] .badge")).isEqualTo("DOWN");
+		assertThat(this.browser.text("li.service-status[data-service='checkout'] .badge")).isEqualTo("UP");
+		assertThat(this.browser.text("#status-summary")).startsWith("3 of 4 services UP");
+		JsonNode sources = this.query.json("/api/v1/analytics?from=" + this.from + "&to=" + this.to).at("/sources");
+		assertThat(this.browser.text("#freshness")).startsWith("Data as of ")
+			.contains("batch view v" + sources.at("/batch/version").asLong())
+			.contains("realtime set " + sources.at("/realtime/set").asString() + " v"
+					+ sources.at("/realtime/version").asLong())
+			.contains(shown(sources.at("/dataAsOf").asString(), ZoneId.of("UTC")));
+	}
+
+	@Test
+	@Order(8)
+	void whenAWindowIsEmptyOrPartlyCoveredThenThePageSaysSoInWords() throws Exception {
+		ZoneId utc = ZoneId.of("UTC");
+		Instant dayBefore = this.fleet.start().minus(Duration.ofDays(1));
+		this.browser.open(this.ui.base() + "/?from=" + picker(dayBefore, utc) + "&to="
+				+ picker(dayBefore.plus(Duration.ofHours(2)), utc) + "&zone=UTC");
+		this.browser.screenshot("04-empty-window");
+		assertThat(this.browser.findAll("#analytics")).isEmpty();
+		assertThat(this.browser.text("#notes")).contains("No messages between")
+			.contains("the first message of any service arrived at");
+
+		Instant start = this.fleet.start().minus(Duration.ofMinutes(30));
+		Instant end = this.fleet.end().plus(Duration.ofMinutes(30));
+		this.browser.open(this.ui.base() + "/?from=" + picker(start, utc) + "&to=" + picker(end, utc) + "&zone=UTC");
+		this.browser.screenshot("05-partial-window");
+		assertThat(this.browser.text("#notes")).contains("The data starts at")
+			.contains("The window ends in the future")
+			.contains("search reported in part of the window only")
+			.contains("legacy reported in part of the window only");
+	}
+
+	@Test
+	@Order(9)
+	void whenTheTableIsDownloadedAsCsvThenItHoldsTheApisNumbers() throws Exception {
+		openFixedWindow("Asia/Kolkata");
+		String href = this.browser.find("#csv").getDomProperty("href");
+		HttpResponse<String> csv = this.http.send(HttpRequest.newBuilder(URI.create(href)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(csv.statusCode()).isEqualTo(200);
+		assertThat(csv.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((t) -> assertThat(t).startsWith("text/csv"));
+		assertThat(csv.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((d) -> assertThat(d).contains("attachment"));
+		List<String> lines = csv.body().lines().toList();
+		assertThat(lines.get(0)).startsWith("service,messages,cpu_mean_pct,cpu_peak_pct,cpu_peak_at");
+		JsonNode analytics = this.query.json("/api/v1/analytics?from=" + this.from + "&to=" + this.to);
+		assertThat(lines).hasSize(analytics.at("/services").size() + 1);
+		for (String line : lines.subList(1, lines.size())) {
+			String[] cells = line.split(",");
+			JsonNode service = service(analytics, cells[0]);
+			assertThat(Long.parseLong(cells[1])).isEqualTo(service.at("/messages").asLong());
+			int i = 2;
+			for (String resource : List.of("cpu", "ram", "disk")) {
+				assertThat(Double.parseDouble(cells[i++])).isEqualTo(service.at("/" + resource + "/mean").asDouble());
+				assertThat(Double.parseDouble(cells[i++])).isEqualTo(service.at("/" + resource + "/peak").asDouble());
+				assertThat(java.time.OffsetDateTime.parse(cells[i++]).toInstant())
+					.isEqualTo(Instant.parse(service.at("/" + resource + "/peakAt").asString()));
+			}
+		}
+	}
+
+	@Test
+	@Order(10)
+	void whenTheWindowIsReversedThenTheQueryServicesProblemDetailIsShown() throws Exception {
+		this.browser.open(this.ui.base() + "/?zone=UTC");
+		ZoneId utc = ZoneId.of("UTC");
+		this.browser.typeDateTime(this.browser.find("#from"), local(this.to, utc));
+		this.browser.typeDateTime(this.browser.find("#to"), local(this.from, utc));
+		this.browser.clickAndWaitForPage(this.browser.find("#analyze"));
+		this.browser.screenshot("06-reversed-window");
+		HttpResponse<String> refused = this.query.get("/api/v1/analytics?from=" + this.to + "&to=" + this.from);
+		assertThat(refused.statusCode()).isEqualTo(400);
+		JsonNode problem = QueryServiceProcess.parse(refused.body());
+		assertThat(this.browser.text("#failure h3")).isEqualTo("The query service refused this window");
+		assertThat(this.browser.text("#failure-detail"))
+			.isEqualTo(problem.at("/title").asString() + ": " + problem.at("/detail").asString() + ".");
+		assertThat(this.browser.text("#failure")).contains("The parameter at fault: to");
+		assertThat(this.browser.findAll("#analytics")).isEmpty();
+	}
+
+	@Test
+	@Order(11)
+	void atPhoneWidthThePageFitsAndEveryControlIsLabelledAndReachableByKeyboard() throws Exception {
+		this.browser.size(390, 844);
+		try {
+			openFixedWindow("UTC");
+			this.browser.screenshot("07-phone");
+			assertThat((Long) this.browser.js("return document.documentElement.scrollWidth"))
+				.isLessThanOrEqualTo((Long) this.browser.js("return window.innerWidth"));
+			assertThat(this.browser.js("""
+					return Array.from(document.querySelectorAll('input:not([type=hidden]), select'))
+					  .filter((e) => e.labels.length === 0).map((e) => e.id)""")).asList().isEmpty();
+			assertThat(this.browser.js("""
+					return Array.from(document.querySelectorAll('button'))
+					  .filter((b) => b.textContent.trim() === '').length""")).isEqualTo(0L);
+			// from the top of the page, Tab reaches the 15 min preset; Enter chooses it
+			this.browser.js("document.activeElement.blur(); window.scrollTo(0, 0)");
+			WebElement focused = null;
+			for (int i = 0; i < 40; i++) {
+				this.browser.find("body").sendKeys(Keys.TAB);
+				focused = this.browser.driver().switchTo().activeElement();
+				if ("preset-15m".equals(focused.getDomAttribute("id"))) {
+					break;
+				}
+			}
+			assertThat(focused.getDomAttribute("id")).isEqualTo("preset-15m");
+			this.browser.pressAndWaitForPage(focused, Keys.ENTER);
+			assertThat(this.browser.driver().getCurrentUrl()).contains("last=15m");
+			assertWindowIsTheLast(Duration.ofMinutes(15), ZoneId.of("UTC"));
+		}
+		finally {
+			this.browser.size(1366, 1000);
+		}
+	}
+
+	@Test
+	@Order(12)
+	void whenAnalyzeIsClickedThenTheLoadingIndicatorShowsAndAutoRefreshReloadsThePage() throws Exception {
+		openFixedWindow("UTC");
+		assertThat(this.browser.find("#loading").isDisplayed()).isFalse();
+		// a listener after the page's own sees the indicator the moment the form is sent
+		this.browser.js("""
+				document.getElementById('window-form').addEventListener('submit', (event) => {
+				  window.loadingShown = !document.getElementById('loading').hidden;
+				  event.preventDefault();
+				});""");
+		this.browser.find("#analyze").click();
+		assertThat(this.browser.js("return window.loadingShown")).isEqualTo(true);
+
+		assertThat(new Select(this.browser.find("#refresh")).getFirstSelectedOption().getText()).isEqualTo("Off");
+		this.browser.open(this.browser.driver().getCurrentUrl() + "&refresh=5");
+		this.browser.js("window.beforeRefresh = true");
+		new WebDriverWait(this.browser.driver(), Duration.ofSeconds(20)).until((d) -> this.browser
+			.js("return window.beforeRefresh === undefined && document.readyState === 'complete'")
+			.equals(true));
+		assertThat(this.browser.driver().getCurrentUrl()).contains("refresh=5");
+		new Select(this.browser.find("#refresh")).selectByValue("0");
+		assertThat(this.browser.driver().getCurrentUrl()).doesNotContain("refresh=");
+	}
+
+	@Test
+	@Order(99)
+	void whenTheQueryServiceStopsThenThePageSaysItIsNotAnsweringAndHealthSaysDown() throws Exception {
+		assertThat(health().at("/components/queryService/status").asString()).isEqualTo("UP");
+		this.query.close();
+		openFixedWindow("UTC");
+		this.browser.screenshot("08-query-service-stopped");
+		assertThat(this.browser.text("#failure h3")).isEqualTo("The query service is not answering");
+		assertThat(this.browser.text("#failure-detail")).contains(this.query.base());
+		assertThat(this.browser.findAll("#analytics")).isEmpty();
+		assertThat(this.browser.find("#from").isDisplayed()).isTrue();
+		JsonNode health = health();
+		assertThat(health.at("/components/queryService/status").asString()).isEqualTo("DOWN");
+		assertThat(health.at("/components/queryService/details/url").asString()).isEqualTo(this.query.base());
+	}
+
+	private JsonNode health() throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create(this.ui.base() + "/actuator/health")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		return QueryServiceProcess.parse(response.body());
+	}
+
+	/**
+	 * Every row of the table shows the API's numbers, and the peak times in {@code zone}
+	 * (without the date when the window lies within one date).
+	 */
+	private void assertTableShows(JsonNode analytics, ZoneId zone) {
+		LocalDate firstDay = Instant.parse(analytics.at("/window/from").asString()).atZone(zone).toLocalDate();
+		LocalDate lastDay = Instant.parse(analytics.at("/window/to").asString())
+			.minusNanos(1)
+			.atZone(zone)
+			.toLocalDate();
+		DateTimeFormatter peakFormat = firstDay.equals(lastDay) ? DateTimeFormatter.ofPattern("HH:mm:ss") : SHOWN;
+		List<String> shownServices = new ArrayList<>();
+		this.browser.findAll("#analytics tbody tr")
+			.forEach((row) -> shownServices.add(row.getDomAttribute("data-service")));
+		List<String> apiServices = new ArrayList<>();
+		analytics.at("/services").forEach((s) -> apiServices.add(s.at("/service").asString()));
+		assertThat(shownServices).containsExactlyInAnyOrderElementsOf(apiServices);
+		for (JsonNode service : analytics.at("/services")) {
+			String row = "#analytics tr[data-service='" + service.at("/service").asString() + "'] ";
+			assertThat(this.browser.text(row + "[data-col='messages']").replace(",", ""))
+				.isEqualTo(String.valueOf(service.at("/messages").asLong()));
+			for (String resource : List.of("cpu", "ram", "disk")) {
+				assertThat(this.browser.text(row + "[data-col='" + resource + "-mean']"))
+					.isEqualTo(percent(service.at("/" + resource + "/mean").asDouble()));
+				assertThat(this.browser.text(row + "[data-col='" + resource + "-peak']"))
+					.isEqualTo(percent(service.at("/" + resource + "/peak").asDouble()));
+				assertThat(this.browser.text(row + "[data-col='" + resource + "-peak-at']")).isEqualTo(peakFormat
+					.format(Instant.parse(service.at("/" + resource + "/peakAt").asString()).atZone(zone)));
+			}
+		}
+	}
+
+	/** The pickers hold the last {@code length} up to now (to the minute). */
+	private void assertWindowIsTheLast(Duration length, ZoneId zone) {
+		Instant shownFrom = pickerInstant("#from", zone);
+		Instant shownTo = pickerInstant("#to", zone);
+		assertThat(Duration.between(shownFrom, shownTo)).isEqualTo(length);
+		assertThat(Duration.between(Instant.now(), shownTo).abs()).isLessThanOrEqualTo(Duration.ofMinutes(2));
+	}
+
+	private void openFixedWindow(String zone) {
+		ZoneId id = ZoneId.of(zone);
+		this.browser.open(this.ui.base() + "/?from=" + picker(this.from, id) + "&to=" + picker(this.to, id) + "&zone="
+				+ URLEncoder.encode(zone, StandardCharsets.UTF_8));
+	}
+
+	private List<Double> columnValues(String column) {
+		List<Double> values = new ArrayList<>();
+		this.browser.findAll("#analytics tbody [data-col='" + column + "']")
+			.forEach((cell) -> values.add(Double.parseDouble(cell.getDomAttribute("data-value"))));
+		return values;
+	}
+
+	private Instant pickerInstant(String css, ZoneId zone) {
+		return LocalDateTime.parse(this.browser.find(css).getDomProperty("value")).atZone(zone).toInstant();
+	}
+
+	private boolean isStale(WebElement element) {
+		try {
+			element.isEnabled();
+			return false;
+		}
+		catch (org.openqa.selenium.StaleElementReferenceException ex) {
+			return true;
+		}
+	}
+
+	private static JsonNode service(JsonNode analytics, String name) {
+		for (JsonNode service : analytics.at("/services")) {
+			if (service.at("/service").asString().equals(name)) {
+				return service;
+			}
+		}
+		throw new AssertionError("no service " + name + " in " + analytics);
+	}
+
+	private static LocalDateTime local(Instant time, ZoneId zone) {
+		return LocalDateTime.ofInstant(time, zone).truncatedTo(ChronoUnit.MINUTES);
+	}
+
+	private static String picker(Instant time, ZoneId zone) {
+		return PICKER.format(time.atZone(zone));
+	}
+
+	private static String shown(String iso, ZoneId zone) {
+		return SHOWN.format(Instant.parse(iso).atZone(zone));
+	}
+
+	private static String percent(double value) {
+		return String.format(Locale.ROOT, "%.2f", value);
+	}
+
+}

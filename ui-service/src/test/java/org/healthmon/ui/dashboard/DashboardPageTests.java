@@ -1,0 +1,125 @@
+package org.healthmon.ui.dashboard;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesRegex;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The whole app, with the query service's address pointing at a port where nothing
+ * listens: a real refused connection, as when the query service is down. The browser
+ * tests cover the page against a running one.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class DashboardPageTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@DynamicPropertySource
+	static void queryServiceNobodyListensTo(DynamicPropertyRegistry registry) throws IOException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		String url = "http://127.0.0.1:" + port;
+		registry.add("healthmon.ui.query-url", () -> url);
+	}
+
+	@Test
+	void whenTheQueryServiceDoesNotAnswerThenThePageSaysSoAndKeepsItsControls() throws Exception {
+		this.mvc.perform(get("/").param("last", "6h").param("zone", "Europe/Berlin"))
+			.andExpect(status().isBadGateway())
+			.andExpect(content().contentTypeCompatibleWith("text/html"))
+			.andExpect(content().string(allOf(containsString("The query service is not answering"),
+					containsString("could not be reached (connection refused)"),
+					containsString("<label for=\"from\">From</label>"), containsString("<label for=\"to\">To</label>"),
+					containsString("<label for=\"zone\">Time zone</label>"),
+					containsString("<label for=\"refresh\">Auto-refresh</label>"),
+					matchesRegex("(?s).*id=\"preset-6h\" value=\"6h\"\\s+aria-pressed=\"true\".*"),
+					containsString("<option value=\"Europe/Berlin\" selected=\"selected\">Europe/Berlin (UTC+0"),
+					matchesRegex("(?s).*<script src=\"/webjars/chart.js/[0-9.]+/dist/chart.umd.js\".*"),
+					not(containsString("id=\"analytics\"")))));
+	}
+
+	@Test
+	void whenTheFormIsSentThenItIsRedirectedToTheCleanAddressOfTheWindowInTheChosenZone() throws Exception {
+		this.mvc
+			.perform(get("/").param("from", "2026-11-22T11:00")
+				.param("to", "2026-11-22T12:30")
+				.param("zone", "UTC")
+				.param("in", "Europe/Berlin")
+				.param("refresh", "0")
+				.param("sort", "")
+				.param("dir", ""))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/?from=2026-11-22T10:00&to=2026-11-22T11:30&zone=UTC"));
+		this.mvc
+			.perform(get("/").param("from", "2026-11-22T11:00")
+				.param("to", "2026-11-22T12:30")
+				.param("zone", "Asia/Kolkata")
+				.param("in", "Asia/Kolkata")
+				.param("last", "24h")
+				.param("refresh", "30")
+				.param("sort", "cpu-peak")
+				.param("dir", "desc"))
+			.andExpect(redirectedUrl("/?last=24h&zone=Asia/Kolkata&refresh=30&sort=cpu-peak&dir=desc"));
+	}
+
+	@Test
+	void whenTheAddressHasAMistakeThenThePageSaysWhichInWords() throws Exception {
+		this.mvc.perform(get("/").param("from", "soon").param("zone", "UTC"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(allOf(containsString("This page&#39;s address has a mistake"),
+					containsString("&#39;from&#39; is not a date and time: &#39;soon&#39;"))));
+	}
+
+	@Test
+	void whenTheCsvIsAskedForWithoutAQueryServiceThenTheAnswerSaysWhy() throws Exception {
+		this.mvc.perform(get("/analytics.csv").param("last", "1h"))
+			.andExpect(status().isBadGateway())
+			.andExpect(content().string(containsString("The query service is not answering")));
+	}
+
+	@Test
+	void whenTheChartLibraryIsAskedForThenTheAppServesItItself() throws Exception {
+		this.mvc.perform(get("/webjars/chart.js/dist/chart.umd.js"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Chart.js v4")));
+		this.mvc.perform(get("/js/dashboard.js")).andExpect(status().isOk());
+		this.mvc.perform(get("/css/healthmon.css")).andExpect(status().isOk());
+	}
+
+	@Test
+	void whenTheQueryServiceDoesNotAnswerThenHealthSaysSoButTheUiStaysReady() throws Exception {
+		this.mvc.perform(get("/actuator/health"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(jsonPath("$.components.queryService.status").value("DOWN"))
+			.andExpect(jsonPath("$.components.queryService.details.error")
+				.value(containsString("I/O error on GET request")));
+		this.mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
+		this.mvc.perform(get("/actuator/prometheus"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", containsString("text/plain")));
+	}
+
+}

@@ -1,0 +1,173 @@
+package org.healthmon.ui.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's {@code chromium}, headless, driven by Debian's {@code chromium-driver} (paths
+ * from the system properties {@code healthmon.it.chromium} and
+ * {@code healthmon.it.chromedriver}; Selenium Manager downloads nothing). Its time zone
+ * is {@link #ZONE}, so that "the browser's zone" is a known one.
+ */
+public final class Browser implements AutoCloseable {
+
+	/** The browser's own time zone. */
+	public static final String ZONE = "Europe/Berlin";
+
+	private static final String LANGUAGE = "en-US";
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	private final ChromeDriver driver;
+
+	private final Path screenshots;
+
+	public Browser() throws IOException {
+		Path chromium = executable("healthmon.it.chromium", "/usr/bin/chromium");
+		Path chromedriver = executable("healthmon.it.chromedriver", "/usr/bin/chromedriver");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(chromium.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+				"--window-size=1366,1000", "--force-device-scale-factor=1", "--hide-scrollbars");
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", LANGUAGE));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+			.usingAnyFreePort()
+			// on Linux, chromium takes its locale (how the pickers order their parts)
+			// from
+			// LANGUAGE, not --lang; navigator.language follows the accepted languages
+			.withEnvironment(Map.of("TZ", ZONE, "LANGUAGE", LANGUAGE.replace('-', '_'), "LANG",
+					LANGUAGE.replace('-', '_') + ".UTF-8"))
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+		this.screenshots = Path.of(System.getProperty("healthmon.it.screenshots", "target/screenshots"));
+		Files.createDirectories(this.screenshots);
+	}
+
+	public ChromeDriver driver() {
+		return this.driver;
+	}
+
+	/** Opens a URL and waits for the page and its script to have run. */
+	public void open(String url) {
+		this.driver.get(url);
+		waitForPage();
+	}
+
+	/** Clicks something that loads another page, and waits for that page. */
+	public void clickAndWaitForPage(WebElement element) {
+		WebElement html = this.driver.findElement(By.tagName("html"));
+		element.click();
+		new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.stalenessOf(html));
+		waitForPage();
+	}
+
+	/** Presses a key on something that loads another page, and waits for that page. */
+	public void pressAndWaitForPage(WebElement element, CharSequence key) {
+		WebElement html = this.driver.findElement(By.tagName("html"));
+		element.sendKeys(key);
+		new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.stalenessOf(html));
+		waitForPage();
+	}
+
+	/**
+	 * Waits until the page has loaded and, where it has a form, shows no loading
+	 * indicator.
+	 */
+	public void waitForPage() {
+		new WebDriverWait(this.driver, WAIT).until((d) -> "complete".equals(js("return document.readyState")));
+	}
+
+	public WebElement find(String css) {
+		return this.driver.findElement(By.cssSelector(css));
+	}
+
+	public List<WebElement> findAll(String css) {
+		return this.driver.findElements(By.cssSelector(css));
+	}
+
+	public String text(String css) {
+		return find(css).getText();
+	}
+
+	public Object js(String script, Object... args) {
+		return ((JavascriptExecutor) this.driver).executeScript(script, args);
+	}
+
+	/**
+	 * Types a date and time into an {@code <input type="datetime-local">} the way a
+	 * person does with the keyboard, in the order the browser's locale shows the parts
+	 * (day, month and year in some order, then the time, with AM/PM where the locale uses
+	 * it). A two-digit part moves on by itself; after the year, the right arrow key does.
+	 */
+	public void typeDateTime(WebElement picker, LocalDateTime time) {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> locale = (Map<String, Object>) js("""
+				const parts = new Intl.DateTimeFormat(navigator.language, { year: 'numeric', month: '2-digit',
+				  day: '2-digit', hour: 'numeric', minute: '2-digit' }).formatToParts(new Date(2026, 10, 22, 15, 50));
+				return { order: parts.map((p) => p.type).filter((t) => ['day', 'month', 'year'].includes(t)),
+				  twelveHours: parts.some((p) => p.type === 'dayPeriod') };""");
+		// focus lands on the first part (a click would land on the part under it)
+		js("arguments[0].focus()", picker);
+		for (Object part : (List<?>) locale.get("order")) {
+			switch ((String) part) {
+				case "day" -> picker.sendKeys(String.format("%02d", time.getDayOfMonth()));
+				case "month" -> picker.sendKeys(String.format("%02d", time.getMonthValue()));
+				default -> picker.sendKeys(String.format("%04d", time.getYear()), Keys.ARROW_RIGHT);
+			}
+		}
+		if (Boolean.TRUE.equals(locale.get("twelveHours"))) {
+			int hour = time.getHour() % 12;
+			picker.sendKeys(String.format("%02d%02d", (hour == 0) ? 12 : hour, time.getMinute()),
+					(time.getHour() < 12) ? "A" : "P");
+		}
+		else {
+			picker.sendKeys(String.format("%02d%02d", time.getHour(), time.getMinute()));
+		}
+	}
+
+	/** A screenshot of the whole page (beyond the viewport) as {@code <name>.png}. */
+	public Path screenshot(String name) throws IOException {
+		Map<String, Object> shot = this.driver.executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true));
+		Path file = this.screenshots.resolve(name + ".png");
+		Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+		return file;
+	}
+
+	public void size(int width, int height) {
+		this.driver.manage().window().setSize(new Dimension(width, height));
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+	private static Path executable(String property, String fallback) {
+		Path path = Path.of(System.getProperty(property, fallback));
+		if (!Files.isExecutable(path)) {
+			throw new IllegalStateException(path + " is missing: the browser tests need Debian's chromium and "
+					+ "chromium-driver (apt-get install chromium chromium-driver; .ci/run installs them)");
+		}
+		return path;
+	}
+
+}
