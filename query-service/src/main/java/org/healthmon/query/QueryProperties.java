@@ -31,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("healthmon.query")
 @Validated
 public record QueryProperties(@DefaultValue @Valid Hdfs hdfs, @DefaultValue("var/query/cache") @NotNull Path cacheDir,
-		@DefaultValue("500ms") @NotNull Duration pollInterval, @DefaultValue("60s") @NotNull Duration serviceTimeout,
+		@DefaultValue("250ms") @NotNull Duration pollInterval, @DefaultValue("60s") @NotNull Duration serviceTimeout,
 		@DefaultValue("20000") @Min(1) int maxPoints, @DefaultValue("10m") @NotNull Duration staleAfter,
 		@DefaultValue @Valid Duckdb duckdb) {
 

@@ -89,7 +89,8 @@ class QueryApiTests {
 		Random random = new Random(7);
 		for (int i = 0; i < 150; i++) {
 			long from = T0 - 600_000 + (long) (random.nextDouble() * (SPAN + 1_200_000));
-			long to = from + 1 + (long) (random.nextDouble() * ((i % 10 == 0) ? SPAN : 900_000));
+			// a third long enough to hold whole hours, which the hourly rollup answers
+			long to = from + 1 + (long) (random.nextDouble() * ((i % 3 == 0) ? SPAN : 900_000));
 			String service = (i % 7 == 0) ? "svc-" + random.nextInt(7) : null;
 			assertAnalytics(from, to, service);
 		}
@@ -98,23 +99,45 @@ class QueryApiTests {
 
 	@Test
 	void whenASeriesIsAskedThenEachStepEqualsTheBruteForceAggregateOfItsMinutes() throws Exception {
-		long from = T0 + 7 * 60_000 + 13_000;
-		long to = from + Duration.ofMinutes(95).toMillis();
-		JsonNode series = this.app
-			.json("/api/v1/series?from=" + iso(from) + "&to=" + iso(to) + "&step=15m&service=svc-2");
-		assertThat(series.at("/step").asString()).isEqualTo("PT15M");
-		assertThat(series.at("/services")).hasSize(1);
-		JsonNode points = series.at("/services/0/points");
+		long odd = T0 + 7 * 60_000 + 13_000;
+		assertSeries(odd, odd + Duration.ofMinutes(95).toMillis(), Duration.ofMinutes(15), "svc-2");
+		// steps of whole hours from a whole hour: the rollup answers the whole hours
+		assertSeries(T0 - 3_600_000, T0 + SPAN + 1_800_000, Duration.ofHours(1), null);
+		assertSeries(T0, T0 + SPAN, Duration.ofHours(2), "svc-4");
+		// steps of whole hours from a half hour, and half hours: minutes only
+		assertSeries(T0 + 1_800_000, T0 + SPAN, Duration.ofHours(1), null);
+		assertSeries(T0, T0 + SPAN, Duration.ofMinutes(30), null);
+	}
+
+	private void assertSeries(long from, long to, Duration step, String service) throws Exception {
+		JsonNode series = this.app.json("/api/v1/series?from=" + iso(from) + "&to=" + iso(to) + "&step="
+				+ step.toMinutes() + "m" + ((service != null) ? "&service=" + service : ""));
+		assertThat(series.at("/step").asString()).isEqualTo(step.toString());
 		long start = MinuteStats.minuteOf(from);
-		long end = start + Duration.ofMinutes(96).toMillis();
-		int steps = 0;
-		for (long step = start; step < end; step += 900_000) {
-			Brute.Expected expected = Brute.analytics(this.messages, step, Math.min(step + 900_000, end)).get("svc-2");
-			JsonNode point = points.get(steps++);
-			assertThat(Instant.parse(point.at("/start").asString()).toEpochMilli()).isEqualTo(step);
-			assertResource(point, expected);
+		long end = MinuteStats.minuteOf(to + MinuteStats.MINUTE_MS - 1);
+		Map<String, Brute.Expected> all = Brute.analytics(this.messages, start, end);
+		if (service != null) {
+			all.keySet().retainAll(List.of(service));
 		}
-		assertThat(points).hasSize(steps);
+		assertThat(series.at("/services")).hasSize(all.size());
+		for (JsonNode answer : series.at("/services")) {
+			String name = answer.at("/service").asString();
+			assertThat(all).containsKey(name);
+			JsonNode points = answer.at("/points");
+			int steps = 0;
+			for (long stepStart = start; stepStart < end; stepStart += step.toMillis()) {
+				Brute.Expected expected = Brute
+					.analytics(this.messages, stepStart, Math.min(stepStart + step.toMillis(), end))
+					.get(name);
+				if (expected == null) {
+					continue;
+				}
+				JsonNode point = points.get(steps++);
+				assertThat(Instant.parse(point.at("/start").asString()).toEpochMilli()).isEqualTo(stepStart);
+				assertResource(point, expected);
+			}
+			assertThat(points).as(name + " points").hasSize(steps);
+		}
 	}
 
 	@Test

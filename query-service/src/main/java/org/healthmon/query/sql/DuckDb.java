@@ -47,6 +47,9 @@ public final class DuckDb implements AutoCloseable {
 			// from the network
 			settings.execute("SET autoinstall_known_extensions = false");
 			settings.execute("SET autoload_known_extensions = false");
+			// cached view files are never rewritten (a new version is a new file): their
+			// footers are parsed once, not on every query
+			settings.execute("SET parquet_metadata_cache = true");
 		}
 		this.idle = new ArrayBlockingQueue<>(connections);
 		for (int i = 0; i < connections; i++) {

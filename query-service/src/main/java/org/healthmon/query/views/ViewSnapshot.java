@@ -19,9 +19,14 @@ public record ViewSnapshot(ServingViews views, List<CachedView> parts, long load
 		parts = List.copyOf(parts);
 	}
 
-	/** The local files to read, as DuckDB paths. */
-	public String[] files() {
-		return this.parts.stream().map((part) -> part.file().toString()).toArray(String[]::new);
+	/** The parts' minute files, as DuckDB paths. */
+	public String[] minuteFiles() {
+		return this.parts.stream().map((part) -> part.minutes().toString()).toArray(String[]::new);
+	}
+
+	/** The parts' hourly rollups, as DuckDB paths. */
+	public String[] hourFiles() {
+		return this.parts.stream().map((part) -> part.hours().toString()).toArray(String[]::new);
 	}
 
 	/** Rows in all parts. */
