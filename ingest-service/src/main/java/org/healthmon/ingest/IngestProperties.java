@@ -72,7 +72,7 @@ public record IngestProperties(
 	 * @param bufferLines most lines held in memory before receivers wait (no unbounded
 	 * queue)
 	 */
-	public record Writer(@DefaultValue("2s") @NotNull Duration rollInterval,
+	public record Writer(@DefaultValue("1s") @NotNull Duration rollInterval,
 			@DefaultValue("128MB") @NotNull DataSize rollSize, @DefaultValue("200ms") @NotNull Duration flushInterval,
 			@DefaultValue("200000") @Min(1000) int bufferLines) {
 

@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("healthmon.speed")
 @Validated
-public record SpeedProperties(@DefaultValue("1s") @NotNull Duration runInterval,
+public record SpeedProperties(@DefaultValue("250ms") @NotNull Duration runInterval,
 		@DefaultValue("10m") @NotNull Duration grace, @DefaultValue("60s") @NotNull Duration lagThreshold,
 		@DefaultValue @Valid Hdfs hdfs, @DefaultValue @Valid Spark spark) {
 

@@ -31,6 +31,8 @@ final class Suite implements AutoCloseable {
 
 	final int queryPort;
 
+	final int uiPort;
+
 	Suite(Path repo, Path var, Map<String, String> settings) throws IOException, InterruptedException {
 		this.repo = repo;
 		this.var = var;
@@ -46,13 +48,18 @@ final class Suite implements AutoCloseable {
 		this.env.put("HEALTHMON_BATCH_HTTP_PORT", String.valueOf(freeTcpPort()));
 		this.env.put("HEALTHMON_SPEED_HTTP_PORT", String.valueOf(freeTcpPort()));
 		this.env.put("HEALTHMON_QUERY_HTTP_PORT", String.valueOf(this.queryPort));
-		this.env.put("HEALTHMON_UI_HTTP_PORT", String.valueOf(freeTcpPort()));
+		this.uiPort = freeTcpPort();
+		this.env.put("HEALTHMON_UI_HTTP_PORT", String.valueOf(this.uiPort));
 		this.env.putAll(settings);
 		int exit = run(List.of("up"), 900);
 		if (exit != 0) {
 			close();
 			throw new IllegalStateException("bin/healthmon up failed with exit " + exit + "\n" + logTails());
 		}
+	}
+
+	String uiBase() {
+		return "http://localhost:" + this.uiPort;
 	}
 
 	String queryBase() {

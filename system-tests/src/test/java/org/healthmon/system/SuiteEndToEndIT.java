@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -23,6 +26,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +34,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.healthmon.model.Cutoff;
 import org.healthmon.model.HealthMessage;
@@ -111,7 +117,8 @@ class SuiteEndToEndIT {
 		Process emitter = emitter(repo, suite, file);
 		Probes probes = new Probes(suite);
 		Thread probing = daemon(probes::send);
-		Thread watching = daemon(() -> probes.watch(suite.queryBase()));
+		Thread watching = daemon(probes::watchApi);
+		Thread watchingUi = daemon(() -> probes.watchUi(start));
 		Sampler sampler = new Sampler(suite, raw);
 		Thread sampling = daemon(sampler::run);
 
@@ -121,7 +128,10 @@ class SuiteEndToEndIT {
 		while (sampler.batchVersions.isEmpty() && System.currentTimeMillis() < waitUntil) {
 			Thread.sleep(500);
 		}
+		long stormFrom = System.currentTimeMillis();
 		ClientsResult clients = parallelClients(suite, raw, start);
+		// probes sent up to 10 s after the storm may still have waited behind it
+		long stormTo = System.currentTimeMillis() + 10_000;
 
 		assertThat(emitter.waitFor(SECONDS + 120, TimeUnit.SECONDS)).as("the emitter finished").isTrue();
 		assertThat(emitter.exitValue()).isZero();
@@ -139,13 +149,14 @@ class SuiteEndToEndIT {
 		}
 		probes.stop();
 		watching.join();
+		watchingUi.join();
 		assertThat(counted).as("messages counted by the API once ingest stopped").isEqualTo(expectedTotal);
 
 		List<HealthMessage> sent = new ArrayList<>(dataset);
 		sent.addAll(probes.sent);
 		int windows = finalWindows(suite, raw, sent, start);
 
-		List<Long> freshness = probes.latencies();
+		List<Long> freshness = probes.latencies(probes.apiSeenAt, 0, Long.MAX_VALUE);
 		System.out.printf("%nEnd-to-end: %,d messages sent (%,d dataset + %,d probes), all counted exactly once%n",
 				expectedTotal, dataset.size(), probes.sent.size());
 		System.out.printf("  sampled answers while ingesting: %d, all exact; batch versions seen: %s%n",
@@ -155,9 +166,12 @@ class SuiteEndToEndIT {
 		System.out.printf("  final check: %d random windows, all equal to the brute-force aggregate of the dataset%n",
 				windows);
 		System.out.printf(
-				"  freshness (probe sent -> counted by the API), %d probes: p50 %.2f s, p95 %.2f s, max %.2f s%n%n",
+				"  freshness (probe sent -> counted by the API), %d probes: p50 %.2f s, p95 %.2f s, max %.2f s%n",
 				freshness.size(), percentile(freshness, 50) / 1000.0, percentile(freshness, 95) / 1000.0,
 				percentile(freshness, 100) / 1000.0);
+		System.out.print(probes.freshness("by the API", probes.apiSeenAt, stormFrom, stormTo));
+		System.out.print(probes.freshness("on the UI page", probes.uiSeenAt, stormFrom, stormTo));
+		System.out.println();
 
 		assertThat(this.failures).as("inexact or failed answers").isEmpty();
 		assertThat(sampler.samples.get()).as("answers sampled while ingesting").isGreaterThanOrEqualTo(10);
@@ -167,6 +181,7 @@ class SuiteEndToEndIT {
 		assertThat(clients.answers).isGreaterThan(100);
 		assertThat(clients.batchVersions).as("a handoff during the 50 clients").hasSizeGreaterThanOrEqualTo(2);
 		assertThat(freshness).isNotEmpty();
+		assertThat(probes.uiSeenAt).as("probes the UI page showed").hasSize(probes.apiSeenAt.size());
 	}
 
 	/**
@@ -439,6 +454,13 @@ class SuiteEndToEndIT {
 		return JSON.readTree(response.body());
 	}
 
+	/** A time as the UI's pickers write it, in UTC. */
+	private static String pickerTime(long epochMs) {
+		return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMs), ZoneOffset.UTC)
+			.truncatedTo(ChronoUnit.MINUTES)
+			.toString();
+	}
+
 	private static String window(long fromMs, long toMs) {
 		return "from=" + URLEncoder.encode(Instant.ofEpochMilli(fromMs).toString(), StandardCharsets.UTF_8) + "&to="
 				+ URLEncoder.encode(Instant.ofEpochMilli(toMs).toString(), StandardCharsets.UTF_8);
@@ -459,10 +481,13 @@ class SuiteEndToEndIT {
 	}
 
 	/**
-	 * Freshness probes: one datagram every 500 ms from this JVM, with the time it left; a
-	 * watcher polls the API and notes when each is counted.
+	 * Freshness probes: one datagram every 500 ms from this JVM, with the time it left;
+	 * watchers poll the API and the UI page and note when each is counted there.
 	 */
 	private final class Probes {
+
+		private static final Pattern UI_COUNT = Pattern.compile(
+				"<tr data-service=\"" + PROBE + "\">.*?data-col=\"messages\" data-value=\"(\\d+)\"", Pattern.DOTALL);
 
 		private final Suite suite;
 
@@ -470,7 +495,10 @@ class SuiteEndToEndIT {
 
 		private final List<Long> sentAt = new CopyOnWriteArrayList<>();
 
-		private final List<Long> latencies = new CopyOnWriteArrayList<>();
+		/** When each probe was first counted: by the API, on the UI page. */
+		private final Map<Integer, Long> apiSeenAt = new ConcurrentHashMap<>();
+
+		private final Map<Integer, Long> uiSeenAt = new ConcurrentHashMap<>();
 
 		volatile boolean stop;
 
@@ -499,21 +527,43 @@ class SuiteEndToEndIT {
 			}
 		}
 
-		void watch(String base) {
+		/** Polls the API every 100 ms. */
+		void watchApi() {
+			watch(this.apiSeenAt, 100,
+					() -> get(this.suite.queryBase() + "/api/v1/analytics?" + ALL_TIME + "&service=" + PROBE)
+						.at("/services/0/messages")
+						.asLong(0));
+		}
+
+		/**
+		 * Loads the UI page (server-rendered, as a browser gets it) of the day around the
+		 * test every 500 ms and reads the probe's row.
+		 */
+		void watchUi(long start) {
+			String page = this.suite.uiBase() + "/?zone=UTC&from=" + pickerTime(start - 3_600_000) + "&to="
+					+ pickerTime(start + 86_400_000);
+			watch(this.uiSeenAt, 500, () -> {
+				HttpResponse<String> response = SuiteEndToEndIT.this.http.send(
+						HttpRequest.newBuilder(URI.create(page)).timeout(Duration.ofSeconds(30)).build(),
+						HttpResponse.BodyHandlers.ofString());
+				Matcher count = UI_COUNT.matcher(response.body());
+				return (response.statusCode() == 200 && count.find()) ? Long.parseLong(count.group(1)) : 0;
+			});
+		}
+
+		private void watch(Map<Integer, Long> seenAt, long pauseMs, Callable<Long> counted) {
 			int seen = 0;
 			while (!this.stopWatching) {
 				try {
-					JsonNode answer = get(base + "/api/v1/analytics?" + ALL_TIME + "&service=" + PROBE);
+					long count = counted.call();
 					long now = System.currentTimeMillis();
-					long counted = answer.at("/services/0/messages").asLong(0);
-					while (seen < counted && seen < this.sentAt.size()) {
-						this.latencies.add(now - this.sentAt.get(seen++));
+					while (seen < count && seen < this.sentAt.size()) {
+						seenAt.put(seen++, now);
 					}
-					Thread.sleep(100);
+					Thread.sleep(pauseMs);
 				}
 				catch (Exception ex) {
-					// the query service answers again in a moment; freshness is only
-					// measured
+					// the service answers again in a moment; freshness is only measured
 				}
 			}
 		}
@@ -522,8 +572,32 @@ class SuiteEndToEndIT {
 			this.stopWatching = true;
 		}
 
-		List<Long> latencies() {
-			return this.latencies;
+		/** Sent → counted, of the probes sent within {@code [fromMs, toMs)}. */
+		List<Long> latencies(Map<Integer, Long> seenAt, long fromMs, long toMs) {
+			List<Long> latencies = new ArrayList<>();
+			seenAt.forEach((probe, at) -> {
+				long sentAt = this.sentAt.get(probe);
+				if (sentAt >= fromMs && sentAt < toMs) {
+					latencies.add(at - sentAt);
+				}
+			});
+			return latencies;
+		}
+
+		String freshness(String where, Map<Integer, Long> seenAt, long stormFrom, long stormTo) {
+			return String.format("  freshness (probe sent -> counted %s): %s; while 50 clients queried: %s%n", where,
+					percentiles(latencies(seenAt, 0, stormFrom)) + " before and "
+							+ percentiles(latencies(seenAt, stormTo, Long.MAX_VALUE)) + " after",
+					percentiles(latencies(seenAt, stormFrom, stormTo)));
+		}
+
+		private static String percentiles(List<Long> latencies) {
+			if (latencies.isEmpty()) {
+				return "no probes";
+			}
+			return String.format("%d probes p50 %.2f s, p95 %.2f s, max %.2f s", latencies.size(),
+					percentile(latencies, 50) / 1000.0, percentile(latencies, 95) / 1000.0,
+					percentile(latencies, 100) / 1000.0);
 		}
 
 	}
