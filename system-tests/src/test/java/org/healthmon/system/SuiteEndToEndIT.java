@@ -147,6 +147,11 @@ class SuiteEndToEndIT {
 		while (System.currentTimeMillis() < deadline && (counted = total(suite)) < expectedTotal) {
 			Thread.sleep(500);
 		}
+		// the UI page is loaded every 500 ms: give it the time to show the last probes
+		long uiDeadline = System.currentTimeMillis() + 30_000;
+		while (probes.uiSeenAt.size() < probes.sent.size() && System.currentTimeMillis() < uiDeadline) {
+			Thread.sleep(200);
+		}
 		probes.stop();
 		watching.join();
 		watchingUi.join();
