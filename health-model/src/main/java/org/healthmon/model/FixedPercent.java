@@ -19,6 +19,9 @@ public final class FixedPercent {
 	/** Units per percentage point. */
 	public static final long SCALE = 1_000_000_000L;
 
+	/** The largest count whose count × {@link #SCALE} is an exact double. */
+	private static final long MAX_EXACT_COUNT = (1L << 53) / SCALE;
+
 	private FixedPercent() {
 	}
 
@@ -38,12 +41,18 @@ public final class FixedPercent {
 	}
 
 	/**
-	 * The mean percentage of a fixed-point sum too large for a long (a long window over
-	 * many messages), correctly rounded.
+	 * The mean percentage of a fixed-point sum that may be too large for a long (a long
+	 * window over many messages), correctly rounded. The query service takes hundreds of
+	 * means per answer: when the sum and the divisor are exact doubles (below
+	 * 2<sup>53</sup>: a window of up to 9 million messages of a service), one division of
+	 * doubles is the correctly rounded quotient; larger sums divide in decimal.
 	 */
 	public static double mean(BigInteger fixedSum, long count) {
+		if (fixedSum.bitLength() <= 53 && count > 0 && count <= MAX_EXACT_COUNT) {
+			return (double) fixedSum.longValue() / (double) (count * SCALE);
+		}
 		return new BigDecimal(fixedSum)
-			.divide(BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(SCALE)), MathContext.DECIMAL64)
+			.divide(BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(SCALE)), MathContext.DECIMAL128)
 			.doubleValue();
 	}
 

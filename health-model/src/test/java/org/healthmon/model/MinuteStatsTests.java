@@ -1,6 +1,8 @@
 package org.healthmon.model;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -147,6 +149,19 @@ class MinuteStatsTests {
 		assertThat(FixedPercent.mean(sum, messages)).isEqualTo(99.5);
 		assertThat(FixedPercent.mean(BigInteger.valueOf(FixedPercent.of(10) + FixedPercent.of(20)), 2))
 			.isEqualTo(FixedPercent.mean(FixedPercent.of(10) + FixedPercent.of(20), 2));
+	}
+
+	@Test
+	void whenManyMeansAreTakenThenEachIsTheCorrectlyRoundedQuotient() {
+		Random random = new Random(5);
+		for (int i = 0; i < 100_000; i++) {
+			// sums around the edge of the exact-double range, counts around theirs
+			long count = 1 + (long) (random.nextDouble() * ((i % 2 == 0) ? 20_000_000 : 1_000));
+			BigInteger sum = BigInteger.valueOf(Math.abs(random.nextLong()) >> random.nextInt(12));
+			BigDecimal exact = new BigDecimal(sum).divide(
+					BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(FixedPercent.SCALE)), new MathContext(60));
+			assertThat(FixedPercent.mean(sum, count)).as(sum + " / " + count).isEqualTo(exact.doubleValue());
+		}
 	}
 
 	// overflow

@@ -13,6 +13,7 @@ import org.healthmon.model.BatchManifest;
 import org.healthmon.model.RealtimeManifest;
 import org.healthmon.model.StorageLayout;
 import org.healthmon.query.api.Answers;
+import org.healthmon.query.api.WholeAnswerFilter;
 import org.healthmon.query.sql.DuckDb;
 import org.healthmon.query.sql.ViewQueries;
 import org.healthmon.query.views.ViewCache;
@@ -20,6 +21,7 @@ import org.healthmon.query.views.ViewFollower;
 import org.healthmon.query.views.ViewStore;
 import org.healthmon.query.views.ViewsHealthIndicator;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -96,6 +98,13 @@ class QueryConfiguration {
 	ViewsHealthIndicator viewsHealthIndicator(ViewFollower follower, ViewCache cache, QueryProperties properties,
 			Clock clock) {
 		return new ViewsHealthIndicator(follower, cache, properties.staleAfter(), clock);
+	}
+
+	@Bean
+	FilterRegistrationBean<WholeAnswerFilter> wholeAnswerFilter() {
+		FilterRegistrationBean<WholeAnswerFilter> registration = new FilterRegistrationBean<>(new WholeAnswerFilter());
+		registration.addUrlPatterns("/api/*");
+		return registration;
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package org.healthmon.query;
 
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.healthmon.model.ServiceCatalog;
 import org.healthmon.query.support.Brute;
 import org.healthmon.query.support.FixtureStore;
 import org.healthmon.query.support.QueryApp;
+import org.healthmon.query.views.ViewCache;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,9 +37,17 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryApiTests {
 
-	private static final long T0 = Instant.parse("2026-11-22T08:00:00Z").toEpochMilli();
+	/**
+	 * The messages' times start here and cover {@link #SPAN}: across two UTC midnights,
+	 * the first of which also starts a rollup slice, so that windows straddle the cache's
+	 * file slices ({@link ViewCache}).
+	 */
+	private static final long T0 = Instant.parse("2026-12-02T22:00:00Z").toEpochMilli();
 
-	private static final long SPAN = Duration.ofHours(3).toMillis();
+	private static final long SPAN = Duration.ofHours(30).toMillis();
+
+	private static final List<Long> SLICE_EDGES = List.of(T0 + Duration.ofHours(2).toMillis(),
+			T0 + Duration.ofHours(26).toMillis());
 
 	@TempDir
 	static Path dir;
@@ -49,7 +59,7 @@ class QueryApiTests {
 	@BeforeAll
 	void start() throws Exception {
 		Random random = new Random(42);
-		for (int i = 0; i < 20_000; i++) {
+		for (int i = 0; i < 40_000; i++) {
 			String service = "svc-" + random.nextInt(6);
 			// coarse values and times make ties for the peak common
 			long t = T0 + random.nextInt((int) (SPAN / 1000)) * 1000L;
@@ -98,6 +108,21 @@ class QueryApiTests {
 	}
 
 	@Test
+	void whenWindowsStraddleTheCacheFileSlicesThenEveryAnswerEqualsTheBruteForceAggregate() throws Exception {
+		assertThat(Math.floorMod(SLICE_EDGES.get(0), ViewCache.HOUR_SLICE_MS)).as("a rollup slice starts").isZero();
+		SLICE_EDGES.forEach((edge) -> assertThat(Math.floorMod(edge, ViewCache.MINUTE_SLICE_MS)).isZero());
+		Random random = new Random(11);
+		for (long edge : SLICE_EDGES) {
+			for (int i = 0; i < 20; i++) {
+				long reach = (i % 2 == 0) ? 900_000 : 3 * 3_600_000;
+				long from = edge - 1 - (long) (random.nextDouble() * reach);
+				assertAnalytics(from, edge + 1 + (long) (random.nextDouble() * reach), null);
+			}
+			assertSeries(edge - 3_600_000, edge + 3_600_000, Duration.ofMinutes(20), null);
+		}
+	}
+
+	@Test
 	void whenASeriesIsAskedThenEachStepEqualsTheBruteForceAggregateOfItsMinutes() throws Exception {
 		long odd = T0 + 7 * 60_000 + 13_000;
 		assertSeries(odd, odd + Duration.ofMinutes(95).toMillis(), Duration.ofMinutes(15), "svc-2");
@@ -141,20 +166,30 @@ class QueryApiTests {
 	}
 
 	@Test
+	void whenAnAnswerIsLargerThanTomcatsDefaultBufferThenItStillGoesWholeWithItsLength() throws Exception {
+		HttpResponse<String> response = this.app
+			.get("/api/v1/series?from=" + iso(T0) + "&to=" + iso(T0 + 3 * 3_600_000) + "&step=5m");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body().length()).as("more than the default 8 KiB").isGreaterThan(8192);
+		assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(response.body().length());
+		assertThat(response.headers().firstValue("Transfer-Encoding")).isEmpty();
+	}
+
+	@Test
 	void whenTheWindowHasAnOffsetThenTheAnswerUsesItAndRoundsToMinutes() throws Exception {
 		JsonNode answer = this.app
-			.json("/api/v1/analytics?from=2026-11-22T09:30:45%2B01:00&to=2026-11-22T10:00:01%2B01:00");
-		assertThat(answer.at("/window/from").asString()).isEqualTo("2026-11-22T09:30:00+01:00");
-		assertThat(answer.at("/window/to").asString()).isEqualTo("2026-11-22T10:01:00+01:00");
+			.json("/api/v1/analytics?from=2026-12-03T09:30:45%2B01:00&to=2026-12-03T10:00:01%2B01:00");
+		assertThat(answer.at("/window/from").asString()).isEqualTo("2026-12-03T09:30:00+01:00");
+		assertThat(answer.at("/window/to").asString()).isEqualTo("2026-12-03T10:01:00+01:00");
 		assertThat(answer.at("/window/minutes").asLong()).isEqualTo(31);
 		assertThat(answer.at("/services/0/cpu/peakAt").asString()).endsWith("+01:00");
-		JsonNode plus = this.app.json("/api/v1/analytics?from=2026-11-22T09:30:45+01:00&to=2026-11-22T10:00:01+01:00");
+		JsonNode plus = this.app.json("/api/v1/analytics?from=2026-12-03T09:30:45+01:00&to=2026-12-03T10:00:01+01:00");
 		assertThat(plus.at("/window")).as("'+' sent unencoded arrives as a space").isEqualTo(answer.at("/window"));
 	}
 
 	@Test
 	void whenAnswersComeThenTheySayWhichViewsAnswered() throws Exception {
-		JsonNode sources = this.app.json("/api/v1/analytics?from=2026-11-22T08:00Z&to=2026-11-22T09:00Z")
+		JsonNode sources = this.app.json("/api/v1/analytics?from=2026-12-03T08:00Z&to=2026-12-03T09:00Z")
 			.at("/sources");
 		assertThat(sources.at("/batch/version").asLong()).isEqualTo(1);
 		assertThat(sources.at("/batch/cutoff/ingest-1").asLong()).isEqualTo(70);

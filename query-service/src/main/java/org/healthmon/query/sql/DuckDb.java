@@ -3,30 +3,38 @@ package org.healthmon.query.sql;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 
 import org.duckdb.DuckDBConnection;
 
 /**
  * One in-process DuckDB database (in memory: it only reads Parquet files) and a fixed set
- * of connections to it, lent to one query at a time. DuckDB runs each query on its own
- * worker threads, so a handful of connections serves many parallel requests; the rest
- * wait, at most {@code acquireTimeout}.
+ * of connections to it, lent to one query at a time, each with the statements prepared on
+ * it ({@link Session}). DuckDB runs each query on its own worker threads, so a handful of
+ * connections serves many parallel requests; the rest wait, at most
+ * {@code acquireTimeout}.
  */
 public final class DuckDb implements AutoCloseable {
 
 	private final DuckDBConnection database;
 
-	private final List<Connection> all = new ArrayList<>();
+	private final List<Session> all = new ArrayList<>();
 
-	private final BlockingQueue<Connection> idle;
+	/**
+	 * Last in, first out: one request after another runs on the same session, whose
+	 * statements are prepared already.
+	 */
+	private final BlockingDeque<Session> idle;
 
 	private final Duration acquireTimeout;
 
@@ -42,7 +50,7 @@ public final class DuckDb implements AutoCloseable {
 				settings.execute("SET threads = " + threads);
 			}
 			settings.execute("SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
-			settings.execute("SET temp_directory = '" + spillDir.toAbsolutePath().toString().replace("'", "''") + "'");
+			settings.execute("SET temp_directory = " + literal(spillDir.toAbsolutePath().toString()));
 			// the views are the only files this database reads; nothing is ever loaded
 			// from the network
 			settings.execute("SET autoinstall_known_extensions = false");
@@ -51,11 +59,11 @@ public final class DuckDb implements AutoCloseable {
 			// footers are parsed once, not on every query
 			settings.execute("SET parquet_metadata_cache = true");
 		}
-		this.idle = new ArrayBlockingQueue<>(connections);
+		this.idle = new LinkedBlockingDeque<>(connections);
 		for (int i = 0; i < connections; i++) {
-			Connection connection = this.database.duplicate();
-			this.all.add(connection);
-			this.idle.add(connection);
+			Session session = new Session(this.database.duplicate());
+			this.all.add(session);
+			this.idle.add(session);
 		}
 		this.acquireTimeout = acquireTimeout;
 	}
@@ -64,40 +72,102 @@ public final class DuckDb implements AutoCloseable {
 	 * Runs {@code work} on a lent connection.
 	 * @throws BusyException when no connection came free in time
 	 */
-	public <T> T withConnection(SqlWork<T> work) throws SQLException {
-		Connection connection;
+	public <T> T withSession(SqlWork<T> work) throws SQLException {
+		Session session;
 		try {
-			connection = this.idle.poll(this.acquireTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			session = this.idle.pollFirst(this.acquireTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new BusyException("interrupted while waiting for a DuckDB connection");
 		}
-		if (connection == null) {
+		if (session == null) {
 			throw new BusyException(
 					"all " + this.all.size() + " DuckDB connections stayed busy for " + this.acquireTimeout);
 		}
 		try {
-			return work.run(connection);
+			return work.run(session);
 		}
 		finally {
-			this.idle.add(connection);
+			this.idle.addFirst(session);
 		}
 	}
 
 	@Override
 	public void close() throws SQLException {
-		for (Connection connection : this.all) {
-			connection.close();
+		for (Session session : this.all) {
+			session.connection.close();
 		}
 		this.database.close();
+	}
+
+	/**
+	 * A string as an SQL string literal, for what DuckDB takes no parameters for: the
+	 * paths of files this service wrote (COPY targets, and the file lists of queries,
+	 * whose statements are prepared once per list). Every value a client sends is a bound
+	 * parameter.
+	 */
+	public static String literal(String text) {
+		return "'" + text.replace("'", "''") + "'";
 	}
 
 	/** Work on one connection. */
 	@FunctionalInterface
 	public interface SqlWork<T> {
 
-		T run(Connection connection) throws SQLException;
+		T run(Session session) throws SQLException;
+
+	}
+
+	/**
+	 * A lent connection and the statements prepared on it, reused by their SQL text: a
+	 * window's query takes DuckDB about a millisecond to parse and plan, as long as a
+	 * short window takes to run, so the same query with other bounds runs the plan again.
+	 * Only the latest {@link #STATEMENTS} are kept. Used by one thread at a time.
+	 */
+	public static final class Session {
+
+		static final int STATEMENTS = 128;
+
+		private final Connection connection;
+
+		/** In access order: the first is the least recently used. */
+		private final LinkedHashMap<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
+
+		Session(Connection connection) {
+			this.connection = connection;
+		}
+
+		public Connection connection() {
+			return this.connection;
+		}
+
+		/**
+		 * The statement of this SQL, prepared once: set every parameter before each run,
+		 * do not close it.
+		 */
+		public PreparedStatement prepared(String sql) throws SQLException {
+			PreparedStatement statement = this.statements.get(sql);
+			if (statement == null) {
+				statement = this.connection.prepareStatement(sql);
+				this.statements.put(sql, statement);
+				if (this.statements.size() > STATEMENTS) {
+					Iterator<PreparedStatement> eldest = this.statements.values().iterator();
+					PreparedStatement evicted = eldest.next();
+					eldest.remove();
+					evicted.close();
+				}
+			}
+			return statement;
+		}
+
+		/** Closes and forgets the statement of this SQL (after it failed). */
+		public void forget(String sql) throws SQLException {
+			PreparedStatement statement = this.statements.remove(sql);
+			if (statement != null) {
+				statement.close();
+			}
+		}
 
 	}
 

@@ -1,15 +1,16 @@
 package org.healthmon.query.sql;
 
 import java.math.BigInteger;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.healthmon.query.views.CachedView;
 import org.healthmon.query.views.ViewSnapshot;
 
 /**
@@ -21,7 +22,8 @@ import org.healthmon.query.views.ViewSnapshot;
  * reads the rollup's rows for the whole hours inside it and minute rows only for the
  * partial hours at its ends, so a month reads ~720 rows per service instead of 43,200;
  * merging is associative, so the answer is the same as from the minutes alone. A series
- * whose steps do not hold whole hours reads minutes only.
+ * whose steps do not hold whole hours reads minutes only. Each range is read from the
+ * files of the time slices it overlaps ({@link CachedView}), never from all of them.
  * <p>
  * The peak and its time come from one {@code max} over a HUGEINT key, peak ×
  * 2<sup>64</sup> − time. Two times differ by less than 2<sup>64</sup>, so of two keys the
@@ -42,18 +44,6 @@ public final class ViewQueries {
 	/** The start of a step: {@code from + floor((minute - from) / step) * step}. */
 	private static final String STEP_START = "?::BIGINT + (minute - ?) // ?::BIGINT * ?";
 
-	/**
-	 * Over the minutes alone: a window without a whole hour (or steps that split hours).
-	 */
-	private static final String MINUTES = select(1, false);
-
-	private static final String MINUTES_OF_SERVICE = select(1, true);
-
-	/** Whole hours from the rollup, the partial hours at either end from the minutes. */
-	private static final String ROLLUP = select(3, false);
-
-	private static final String ROLLUP_OF_SERVICE = select(3, true);
-
 	private final DuckDb duckdb;
 
 	public ViewQueries(DuckDb duckdb) {
@@ -73,69 +63,73 @@ public final class ViewQueries {
 	 */
 	public List<Aggregate> series(ViewSnapshot snapshot, long fromMs, long toMs, long stepMs, Optional<String> service)
 			throws SQLException {
-		if (snapshot.parts().isEmpty()) {
+		List<Scan> scans = scans(snapshot.parts(), fromMs, toMs, stepMs);
+		if (scans.isEmpty()) {
 			return List.of();
 		}
-		return this.duckdb.withConnection((connection) -> {
-			try (PreparedStatement query = prepare(connection, snapshot.minuteFiles(), snapshot.hourFiles(), fromMs,
-					toMs, stepMs, service)) {
+		String sql = select(scans, service.isPresent());
+		return this.duckdb.withSession((session) -> {
+			PreparedStatement query = session.prepared(sql);
+			int i = 1;
+			for (long value : new long[] { fromMs, fromMs, stepMs, stepMs }) {
+				query.setLong(i++, value);
+			}
+			for (Scan scan : scans) {
+				query.setLong(i++, scan.fromMs());
+				query.setLong(i++, scan.toMs());
+				if (service.isPresent()) {
+					query.setString(i++, service.get());
+				}
+			}
+			try {
 				return read(query);
+			}
+			catch (SQLException ex) {
+				session.forget(sql);
+				throw ex;
 			}
 		});
 	}
 
 	/**
-	 * The query of a window, prepared and bound: what {@link #series} runs, public so
-	 * that a benchmark can run exactly it without the app.
-	 * @param minuteFiles the views' minute files
-	 * @param hourFiles the same views' hourly rollups
+	 * What a window reads: the rollup's whole hours and the minutes before and after them
+	 * when whole hours may stand in for their minutes (each lies inside one step), else
+	 * the minutes; each range from the files whose slices it overlaps. Ranges without
+	 * files are left out.
 	 */
-	public static PreparedStatement prepare(Connection connection, String[] minuteFiles, String[] hourFiles,
-			long fromMs, long toMs, long stepMs, Optional<String> service) throws SQLException {
-		// whole hours may stand in for their minutes when each lies inside one step
+	private static List<Scan> scans(List<CachedView> views, long fromMs, long toMs, long stepMs) {
 		boolean hoursFit = fromMs + stepMs >= toMs || (stepMs % HOUR == 0 && Math.floorMod(fromMs, HOUR) == 0);
 		long firstHour = Math.floorDiv(fromMs + HOUR - 1, HOUR) * HOUR;
 		long endOfHours = Math.floorDiv(toMs, HOUR) * HOUR;
-		boolean rollup = hoursFit && firstHour < endOfHours;
-		String sql = rollup ? (service.isPresent() ? ROLLUP_OF_SERVICE : ROLLUP)
-				: (service.isPresent() ? MINUTES_OF_SERVICE : MINUTES);
-		PreparedStatement query = connection.prepareStatement(sql);
-		try {
-			int i = 1;
-			for (long value : new long[] { fromMs, fromMs, stepMs, stepMs }) {
-				query.setLong(i++, value);
-			}
-			Object minutes = connection.createArrayOf("VARCHAR", minuteFiles);
-			Object[][] scans = rollup
-					? new Object[][] { { connection.createArrayOf("VARCHAR", hourFiles), firstHour, endOfHours },
-							{ minutes, fromMs, firstHour }, { minutes, endOfHours, toMs } }
-					: new Object[][] { { minutes, fromMs, toMs } };
-			for (Object[] scan : scans) {
-				query.setObject(i++, scan[0]);
-				query.setLong(i++, (Long) scan[1]);
-				query.setLong(i++, (Long) scan[2]);
-				if (service.isPresent()) {
-					query.setString(i++, service.get());
-				}
-			}
-			return query;
+		List<Scan> scans = new ArrayList<>();
+		if (hoursFit && firstHour < endOfHours) {
+			scans.add(Scan.of(views, CachedView::hours, firstHour, endOfHours));
+			scans.add(Scan.of(views, CachedView::minutes, fromMs, firstHour));
+			scans.add(Scan.of(views, CachedView::minutes, endOfHours, toMs));
 		}
-		catch (SQLException | RuntimeException ex) {
-			query.close();
-			throw ex;
+		else {
+			scans.add(Scan.of(views, CachedView::minutes, fromMs, toMs));
 		}
+		return scans.stream().filter((scan) -> scan.files().length > 0).toList();
 	}
 
 	/**
-	 * The rollup of a minute file: per service and hour, with {@code minute} the hour's
+	 * The rollup of minute rows: per service and hour, with {@code minute} the hour's
 	 * first minute, merged as {@code MinuteStats.merge} merges (sums as DECIMAL(38, 0),
 	 * which Parquet holds exactly and no hour of sums outgrows).
-	 * @param source the minute file as an SQL literal
+	 * @param rows the minute rows, an SQL relation
 	 */
-	public static String hourly(String source) {
-		return "SELECT service, minute - ((minute % " + HOUR + ") + " + HOUR + ") % " + HOUR
-				+ " AS minute, sum(count)::BIGINT AS count, " + merged("DECIMAL(38, 0)") + " FROM read_parquet("
-				+ source + ") GROUP BY ALL ORDER BY minute, service";
+	public static String hourly(String rows) {
+		return "SELECT service, " + floor("minute", HOUR) + " AS minute, sum(count)::BIGINT AS count, "
+				+ merged("DECIMAL(38, 0)") + " FROM " + rows + " GROUP BY ALL ORDER BY minute, service";
+	}
+
+	/**
+	 * SQL for the start of the span of {@code spanMs} (from the epoch) that holds the
+	 * time in {@code column}; also for times before the epoch.
+	 */
+	public static String floor(String column, long spanMs) {
+		return column + " - ((" + column + " % " + spanMs + ") + " + spanMs + ") % " + spanMs;
 	}
 
 	/**
@@ -151,18 +145,41 @@ public final class ViewQueries {
 	}
 
 	/**
-	 * {@code scans} scans, each binding its files, range and service: the minutes of the
-	 * window; or the rollup's whole hours, then the minutes before them and after them.
+	 * The query of the scans: each names its files (another list, another statement) and
+	 * binds its range and service; the step is bound once.
 	 */
-	private static String select(int scans, boolean ofService) {
+	private static String select(List<Scan> scans, boolean ofService) {
 		List<String> columns = new ArrayList<>(List.of("service", "minute", "count"));
 		RESOURCES
 			.forEach((r) -> columns.addAll(List.of(r + "_sum::HUGEINT AS " + r + "_sum", r + "_max", r + "_max_at")));
-		String scan = "SELECT " + String.join(", ", columns) + " FROM read_parquet(?) WHERE minute >= ? AND minute < ?"
-				+ (ofService ? " AND service = ?" : "");
+		List<String> selects = scans.stream()
+			.map((scan) -> "SELECT " + String.join(", ", columns) + " FROM read_parquet(["
+					+ String.join(", ", Stream.of(scan.files()).map(DuckDb::literal).toList())
+					+ "]) WHERE minute >= ? AND minute < ?" + (ofService ? " AND service = ?" : ""))
+			.toList();
 		return "SELECT service, " + STEP_START + " AS start, sum(count)::BIGINT AS count, " + merged("HUGEINT")
-				+ " FROM (" + String.join(" UNION ALL ", Stream.generate(() -> scan).limit(scans).toList())
-				+ ") GROUP BY service, start ORDER BY service, start";
+				+ " FROM (" + String.join(" UNION ALL ", selects) + ") GROUP BY service, start ORDER BY service, start";
+	}
+
+	/**
+	 * One range of a view's rows and the files that may hold it.
+	 *
+	 * @param files the files, as DuckDB paths
+	 * @param fromMs first minute (or hour) read
+	 * @param toMs end of the range (exclusive)
+	 */
+	private record Scan(String[] files, long fromMs, long toMs) {
+
+		static Scan of(List<CachedView> views, Function<CachedView, List<CachedView.Slice>> slices, long fromMs,
+				long toMs) {
+			String[] files = views.stream()
+				.flatMap((view) -> slices.apply(view).stream())
+				.filter((slice) -> fromMs < toMs && slice.overlaps(fromMs, toMs))
+				.map((slice) -> slice.file().toString())
+				.toArray(String[]::new);
+			return new Scan(files, fromMs, toMs);
+		}
+
 	}
 
 	private static List<Aggregate> read(PreparedStatement query) throws SQLException {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
@@ -26,30 +28,40 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The local copies of the view versions in use. DuckDB cannot read {@code hdfs://}, so
  * each version is copied out of the store once (read in place when the store is a local
- * file system) and rewritten by DuckDB into two files: its minutes sorted by minute, with
- * row groups small enough that a short window skips almost all of a month-long view, and
- * an hourly rollup of them ({@link ViewQueries#hourly}), merged by the health-model rule,
- * so that a long window reads one row per service and hour instead of sixty. Each cached
- * version counts the snapshots that use it and is deleted only when none does: a version
- * in use is never deleted under a running query.
+ * file system) and rewritten by DuckDB into files shaped for the queries: its minutes, a
+ * file per UTC day, sorted by minute with small row groups; and their hourly rollup
+ * ({@link ViewQueries#hourly}, merged by the health-model rule), a file per
+ * {@link #HOUR_SLICE_MS}, so that a long window reads one row per service and hour
+ * instead of sixty. A query names only the files of the slices its window touches: DuckDB
+ * checks every row group of every file it is given, about 10 µs each even when skipped,
+ * which in one month-long file was most of a short window's time. Files are written with
+ * LZ4, which decodes faster than zstd for a little more disk (BENCHMARKS.md).
  * <p>
- * {@link #prepare} runs on one thread (the follower); {@link #retain} and
- * {@link #release} on any.
+ * Each cached version counts the snapshots that use it and is deleted only when none
+ * does: a version in use is never deleted under a running query. {@link #prepare} runs on
+ * one thread (the follower); {@link #retain} and {@link #release} on any.
  */
 public final class ViewCache {
 
 	private static final Log logger = LogFactory.getLog(ViewCache.class);
 
+	/** The span of a minute file: one UTC day. */
+	public static final long MINUTE_SLICE_MS = 86_400_000;
+
+	/** The span of an hourly rollup file: 30 days from the epoch on. */
+	public static final long HOUR_SLICE_MS = 30 * MINUTE_SLICE_MS;
+
 	/**
-	 * Rows per row group of a minute file: 20 minutes of 1,000 services. A short window
-	 * decodes only the groups it overlaps; their footers are parsed once
-	 * ({@code parquet_metadata_cache}), so many groups cost little. With 100 services, a
-	 * 1 h query took 11 ms with 20,000-row groups, 18 ms with 100,000.
+	 * Rows per row group of a minute file: 10 minutes of 1,000 services, 100 of 100. A
+	 * short window decodes only the groups it overlaps.
 	 */
-	static final int MINUTE_GROUP_ROWS = 20_000;
+	static final int MINUTE_GROUP_ROWS = 10_000;
 
 	/** Rows per row group of an hourly rollup: 10 hours of 1,000 services. */
 	static final int HOUR_GROUP_ROWS = 10_000;
+
+	/** The connection-local table a version is staged in while its files are written. */
+	private static final String STAGED = "healthmon_staged_view";
 
 	private static final String COLUMNS = String.join(", ", columns());
 
@@ -60,6 +72,9 @@ public final class ViewCache {
 	private final Path dir;
 
 	private final Map<String, Entry> entries = new HashMap<>();
+
+	/** Versions cached so far; counted on the follower's thread only. */
+	private long generation;
 
 	public ViewCache(ViewStore store, DuckDb duckdb, Path dir) throws IOException {
 		this.store = store;
@@ -86,37 +101,31 @@ public final class ViewCache {
 		List<org.apache.hadoop.fs.Path> files = this.store.parquetFiles(versionDir);
 		Path staging = Files.createTempDirectory(this.dir, "." + key + "-");
 		try {
+			Path copies = Files.createDirectories(staging.resolve("source"));
 			List<String> sources = new ArrayList<>();
 			for (org.apache.hadoop.fs.Path file : files) {
 				if (this.store.isLocal()) {
 					sources.add(this.store.localPath(file).toString());
 				}
 				else {
-					Path local = staging.resolve(sources.size() + ".parquet");
+					Path local = copies.resolve(sources.size() + ".parquet");
 					this.store.copyToLocal(file, local);
 					sources.add(local.toString());
 				}
 			}
-			Path minutes = staging.resolve("minutes.parquet");
-			Path hours = staging.resolve("hours.parquet");
-			long rows = this.duckdb.withConnection((connection) -> {
-				try (Statement statement = connection.createStatement()) {
-					statement.execute(copy(select(sources), minutes, MINUTE_GROUP_ROWS));
-					statement.execute(copy(ViewQueries.hourly(literal(minutes.toString())), hours, HOUR_GROUP_ROWS));
-					try (ResultSet count = statement
-						.executeQuery("SELECT count(*) FROM read_parquet(" + literal(minutes.toString()) + ")")) {
-						count.next();
-						return count.getLong(1);
-					}
-				}
-			});
-			CachedView view = new CachedView(key, move(minutes, key + ".parquet"), move(hours, key + "-hours.parquet"),
-					rows);
+			// a version cached again gets other paths: queries prepared for the files of
+			// its earlier copy never meet the new ones
+			Path target = this.dir.resolve(key + "-" + (++this.generation));
+			CachedView view = this.duckdb
+				.withSession((session) -> write(session.connection(), key, sources, staging, target));
+			FileSystemUtils.deleteRecursively(copies);
+			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
 			synchronized (this) {
 				this.entries.put(key, new Entry(view));
 			}
-			logger.info(String.format("Cached %s: %d rows from %d files of %s in %d ms", key, rows, files.size(),
-					versionDir, (System.nanoTime() - started) / 1_000_000));
+			logger.info(String.format("Cached %s: %d rows from %d files of %s in %d ms (%d minute and %d hour files)",
+					key, view.rows(), files.size(), versionDir, (System.nanoTime() - started) / 1_000_000,
+					view.minutes().size(), view.hours().size()));
 			return view;
 		}
 		finally {
@@ -138,8 +147,7 @@ public final class ViewCache {
 			if (--entry.refs == 0) {
 				this.entries.remove(view.key());
 				try {
-					Files.deleteIfExists(view.minutes());
-					Files.deleteIfExists(view.hours());
+					FileSystemUtils.deleteRecursively(view.dir());
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -155,34 +163,70 @@ public final class ViewCache {
 
 	/** Bytes the cached files take. */
 	public long bytes() throws IOException {
-		try (Stream<Path> files = Files.list(this.dir)) {
+		try (Stream<Path> files = Files.walk(this.dir)) {
 			return files.filter(Files::isRegularFile).mapToLong((file) -> file.toFile().length()).sum();
 		}
 	}
 
-	private Path move(Path written, String name) throws IOException {
-		return Files.move(written, this.dir.resolve(name), StandardCopyOption.ATOMIC_MOVE,
-				StandardCopyOption.REPLACE_EXISTING);
-	}
-
-	private static String copy(String select, Path target, int groupRows) {
-		return "COPY (" + select + ") TO " + literal(target.toString())
-				+ " (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE " + groupRows + ")";
-	}
-
-	/** The view's rows in the one column order, sorted for pruning by minute. */
-	private static String select(List<String> sources) {
+	/**
+	 * Stages the version's rows in a table of the connection, then writes them slice by
+	 * slice into {@code staging}; the view names the files where they will be once
+	 * {@code staging} is moved to {@code target}.
+	 */
+	private static CachedView write(Connection connection, String key, List<String> sources, Path staging, Path target)
+			throws SQLException {
 		if (sources.isEmpty()) {
 			// a version without files (nothing to aggregate yet) is a view without rows
-			List<String> typed = new ArrayList<>();
-			for (String column : columns()) {
-				typed.add((column.equals(ViewSchema.SERVICE) ? "NULL::VARCHAR AS " : "NULL::BIGINT AS ") + column);
-			}
-			return "SELECT " + String.join(", ", typed) + " WHERE false";
+			return new CachedView(key, target, List.of(), List.of(), 0);
 		}
-		List<String> quoted = sources.stream().map(ViewCache::literal).toList();
-		return "SELECT " + COLUMNS + " FROM read_parquet([" + String.join(", ", quoted) + "]) ORDER BY "
-				+ ViewSchema.MINUTE + ", " + ViewSchema.SERVICE;
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE OR REPLACE TEMP TABLE " + STAGED + " AS SELECT " + COLUMNS + " FROM read_parquet("
+					+ list(sources) + ")");
+			try {
+				List<CachedView.Slice> minutes = slices(statement, MINUTE_SLICE_MS, "minutes", MINUTE_GROUP_ROWS,
+						(rows) -> "SELECT * FROM " + rows + " ORDER BY " + ViewSchema.MINUTE + ", "
+								+ ViewSchema.SERVICE,
+						staging, target);
+				List<CachedView.Slice> hours = slices(statement, HOUR_SLICE_MS, "hours", HOUR_GROUP_ROWS,
+						ViewQueries::hourly, staging, target);
+				try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + STAGED)) {
+					count.next();
+					return new CachedView(key, target, minutes, hours, count.getLong(1));
+				}
+			}
+			finally {
+				statement.execute("DROP TABLE " + STAGED);
+			}
+		}
+	}
+
+	/**
+	 * One file per slice of {@code span} that holds rows: {@code query} of the slice's
+	 * staged rows (an SQL relation), written as {@code <name>-<slice start>.parquet}.
+	 */
+	private static List<CachedView.Slice> slices(Statement statement, long span, String name, int groupRows,
+			Function<String, String> query, Path staging, Path target) throws SQLException {
+		List<Long> starts = new ArrayList<>();
+		try (ResultSet result = statement.executeQuery("SELECT DISTINCT " + ViewQueries.floor(ViewSchema.MINUTE, span)
+				+ " AS slice FROM " + STAGED + " ORDER BY slice")) {
+			while (result.next()) {
+				starts.add(result.getLong(1));
+			}
+		}
+		List<CachedView.Slice> slices = new ArrayList<>();
+		for (long start : starts) {
+			String file = name + "-" + start + ".parquet";
+			String rows = "(SELECT * FROM " + STAGED + " WHERE " + ViewSchema.MINUTE + " >= " + start + " AND "
+					+ ViewSchema.MINUTE + " < " + (start + span) + ")";
+			statement.execute("COPY (" + query.apply(rows) + ") TO " + DuckDb.literal(staging.resolve(file).toString())
+					+ " (FORMAT parquet, COMPRESSION lz4_raw, ROW_GROUP_SIZE " + groupRows + ")");
+			slices.add(new CachedView.Slice(start, start + span, target.resolve(file)));
+		}
+		return slices;
+	}
+
+	private static String list(List<String> paths) {
+		return "[" + String.join(", ", paths.stream().map(DuckDb::literal).toList()) + "]";
 	}
 
 	private static List<String> columns() {
@@ -191,14 +235,6 @@ public final class ViewCache {
 			columns.addAll(List.of(ViewSchema.columns(resource)));
 		}
 		return columns;
-	}
-
-	/**
-	 * A path as an SQL string literal. Only paths this service made go here (DuckDB's
-	 * COPY takes no parameters); every value a client sends is a bound parameter.
-	 */
-	private static String literal(String path) {
-		return "'" + path.replace("'", "''") + "'";
 	}
 
 	private static final class Entry {

@@ -19,16 +19,6 @@ public record ViewSnapshot(ServingViews views, List<CachedView> parts, long load
 		parts = List.copyOf(parts);
 	}
 
-	/** The parts' minute files, as DuckDB paths. */
-	public String[] minuteFiles() {
-		return this.parts.stream().map((part) -> part.minutes().toString()).toArray(String[]::new);
-	}
-
-	/** The parts' hourly rollups, as DuckDB paths. */
-	public String[] hourFiles() {
-		return this.parts.stream().map((part) -> part.hours().toString()).toArray(String[]::new);
-	}
-
 	/** Rows in all parts. */
 	public long rows() {
 		return this.parts.stream().mapToLong(CachedView::rows).sum();

@@ -31,17 +31,29 @@ public final class QueryApp implements AutoCloseable {
 
 	private final String base;
 
+	/**
+	 * @param extra further arguments, e.g. {@code --healthmon.query.poll-interval=250ms}
+	 * (100 ms unless given)
+	 */
 	public QueryApp(FixtureStore store, Path cacheDir, String... extra) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--healthmon.query.hdfs.uri=file:///",
-				"--healthmon.query.hdfs.root=" + store.root(), "--healthmon.query.cache-dir=" + cacheDir,
-				"--healthmon.query.poll-interval=100ms"));
+				"--healthmon.query.hdfs.root=" + store.root(), "--healthmon.query.cache-dir=" + cacheDir));
 		args.addAll(List.of(extra));
+		if (args.stream().noneMatch((arg) -> arg.startsWith("--healthmon.query.poll-interval="))) {
+			// tests wait less for new views
+			args.add("--healthmon.query.poll-interval=100ms");
+		}
 		this.context = new SpringApplicationBuilder(QueryApplication.class).run(args.toArray(String[]::new));
 		this.base = "http://localhost:" + ((WebServerApplicationContext) this.context).getWebServer().getPort();
 	}
 
 	public String base() {
 		return this.base;
+	}
+
+	/** A bean of the running app. */
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
 	}
 
 	public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
