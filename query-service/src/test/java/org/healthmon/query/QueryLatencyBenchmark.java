@@ -120,8 +120,13 @@ class QueryLatencyBenchmark {
 		long[] prepareMs = prepareBatchVersion(store);
 		Path cacheDir = this.tempDir.resolve("cache");
 		long started = System.nanoTime();
-		// the app with its default settings (tests poll the manifests more often)
-		try (QueryApp app = new QueryApp(store, cacheDir, "--healthmon.query.poll-interval=250ms")) {
+		// the app with its default settings (tests poll the manifests more often), unless
+		// -Dbench.args says otherwise, e.g.
+		// -Dbench.args=--healthmon.query.duckdb.threads=1
+		List<String> args = new ArrayList<>(List.of("--healthmon.query.poll-interval=250ms"));
+		args.addAll(
+				List.of(System.getProperty("bench.args", "").split(" ")).stream().filter((a) -> !a.isBlank()).toList());
+		try (QueryApp app = new QueryApp(store, cacheDir, args.toArray(String[]::new))) {
 			long startMs = (System.nanoTime() - started) / 1_000_000;
 			awaitViewsLoaded(app);
 			QueryProperties.Duckdb settings = app.bean(QueryProperties.class).duckdb();
@@ -480,7 +485,8 @@ class QueryLatencyBenchmark {
 		System.out.println("ViewCache.prepare of the 4,320,000-row batch version (ms, per round): "
 				+ Arrays.stream(prepareMs).mapToObj(Long::toString).collect(Collectors.joining(", ")));
 		System.out.println("app start to first answer possible (includes its own preparation): " + startMs + " ms");
-		System.out.println("DuckDB threads (app and direct): " + ((threads == 0) ? "one per core" : threads));
+		System.out.println("DuckDB threads (app and direct): " + ((threads == 0) ? "one per core" : threads)
+				+ "; app arguments: " + System.getProperty("bench.args", "(defaults)"));
 		System.out.printf("machine: %d cores, %s %s, max heap %d MB, GC %s; load average at start %s, at end %s%n",
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
 				System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20,
