@@ -50,9 +50,9 @@ public record QueryProperties(@DefaultValue @Valid Hdfs hdfs, @DefaultValue("var
 	 * @param connections queries that run at once; further requests wait for a connection
 	 * @param threads DuckDB threads per query (0: one per core). One by default: the
 	 * service runs many short queries at once, each on its own connection, so requests
-	 * are the parallelism; splitting a short query across threads only added hand-offs
-	 * (1 h windows: p95 13.8 ms with one per core, 10.4 ms with one, on two cores), while
-	 * 30 days still take under 100 ms (BENCHMARKS.md)
+	 * are the parallelism; splitting a short query across threads only added hand-offs (1
+	 * h windows: p95 13.8 ms with one per core, 10.4 ms with one, on two cores), while 30
+	 * days still take under 100 ms (BENCHMARKS.md)
 	 * @param memoryLimit DuckDB's memory limit, e.g. {@code 1GB}
 	 * @param acquireTimeout how long a request waits for a connection before it fails
 	 * with 503
