@@ -56,8 +56,22 @@ public final class HealthMessageJson {
 		return decode(bytes, 0, bytes.length);
 	}
 
-	/** Decodes and validates one datagram's payload; never throws on bad input. */
+	/**
+	 * Decodes and validates one datagram's payload; never throws on bad input. The
+	 * compact canonical shape is read without a general JSON parser
+	 * ({@link CanonicalJson}), to the same result.
+	 */
 	public DecodeResult decode(byte[] bytes, int offset, int length) {
+		if (length > this.maxBytes) {
+			return new DecodeResult.Rejected(RejectReason.OVERSIZED,
+					"datagram of " + length + " bytes exceeds the limit of " + this.maxBytes);
+		}
+		HealthMessage canonical = CanonicalJson.read(bytes, offset, length);
+		return (canonical != null) ? MessageRules.check(canonical) : decodeAnyShape(bytes, offset, length);
+	}
+
+	/** What {@link #decode} does without its shortcut for the canonical shape. */
+	DecodeResult decodeAnyShape(byte[] bytes, int offset, int length) {
 		if (length > this.maxBytes) {
 			return new DecodeResult.Rejected(RejectReason.OVERSIZED,
 					"datagram of " + length + " bytes exceeds the limit of " + this.maxBytes);
@@ -70,6 +84,12 @@ public final class HealthMessageJson {
 		}
 		catch (JsonProcessingException ex) {
 			return new DecodeResult.Rejected(RejectReason.NOT_JSON, "not JSON: " + ex.getOriginalMessage());
+		}
+		catch (NumberFormatException ex) {
+			// the parser refuses to convert a number it read (e.g. an exponent of too
+			// many
+			// digits)
+			return new DecodeResult.Rejected(RejectReason.BAD_NUMBER, "unusable number: " + ex.getMessage());
 		}
 		catch (IOException ex) {
 			return new DecodeResult.Rejected(RejectReason.NOT_JSON, "not JSON: " + ex.getMessage());
@@ -348,8 +368,10 @@ public final class HealthMessageJson {
 						"timestamp must be ISO-8601 with an offset, e.g. 2026-11-22T05:31:02.123Z: " + ex.getMessage());
 				return 0L;
 			}
-			catch (ArithmeticException ex) {
-				reject(RejectReason.BAD_TIMESTAMP, "timestamp out of range: " + parser.getText());
+			catch (ArithmeticException | NumberFormatException ex) {
+				// NumberFormatException: the parser refuses an exponent of too many
+				// digits
+				reject(RejectReason.BAD_TIMESTAMP, "timestamp out of range: " + abbreviate(parser.getText()));
 				return 0L;
 			}
 			parser.skipChildren();

@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -215,12 +217,19 @@ class HealthMessageJsonTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "1e999999999", "-1e999999999", "1e-999999999", "-1e-999999999", "1.5e2147483647" })
+	@ValueSource(strings = { "1e999999999", "-1e999999999", "1e-999999999", "-1e-999999999", "1.5e2147483647",
+			"17E64654477299", "1.5E123456789012345" })
 	void whenTimestampHasAHugeExponentThenItIsRejectedWithoutBurningCpu(String timestamp) {
 		DecodeResult result = assertTimeoutPreemptively(Duration.ofSeconds(10),
 				() -> DECODER.decode(utf8(message("timestamp", timestamp))));
 		assertThat(result).isInstanceOfSatisfying(DecodeResult.Rejected.class,
 				(rejected) -> assertThat(rejected.reason()).isEqualTo(RejectReason.BAD_TIMESTAMP));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "cpu", "seq" })
+	void whenANumberHasAnExponentOfManyDigitsThenItIsRejected(String field) {
+		assertThat(DECODER.decode(utf8(message(field, "17E64654477299")))).isInstanceOf(DecodeResult.Rejected.class);
 	}
 
 	@Test
@@ -379,6 +388,107 @@ class HealthMessageJsonTests {
 		cases.add(new Rejection(RejectReason.OVERSIZED, "a valid message over a small custom limit", small,
 				utf8(message()), "limit of 100"));
 		return cases;
+	}
+
+	// the canonical shortcut: always the general decoder's result
+
+	@Test
+	void whenValidMutatedOrCutMessagesAreDecodedThenTheShortcutAgreesWithTheGeneralDecoder() {
+		Random random = new Random(20261204);
+		RandomMessages messages = new RandomMessages(20261204);
+		int shortcuts = 0;
+		for (int i = 0; i < 300_000; i++) {
+			HealthMessage m = (i % 3 == 0) ? messages.next() : emitterLike(random);
+			byte[] bytes = DECODER.encode(m);
+			if (i % 4 != 0) {
+				bytes = mutate(bytes, random);
+			}
+			assertDecodersAgree(bytes);
+			if (CanonicalJson.read(bytes, 0, bytes.length) != null) {
+				shortcuts++;
+			}
+		}
+		assertThat(shortcuts).as("inputs read by the shortcut").isGreaterThan(60_000);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0", "0.0", "1", "37.5", "100", "100.0", "00", "01", "01.5", "1.", ".5", "-1", "-0.0",
+			"+1", "1e2", "1E2", "1.5e-3", "123456789012345", "1234567890123456", "99999999999999.9", "0.00000000000001",
+			"0.000000000000001", "1.0000000000000002", "4096.0000000001", "NaN", "Infinity", "\"5\"", "null", "true",
+			"1 ", " 1", "1,", "[1]", "{}", "" })
+	void whenANumberIsOddThenTheShortcutAgreesWithTheGeneralDecoder(String number) {
+		for (String template : List.of(
+				"{\"service\":\"a\",\"timestamp\":1763789462123,\"cpu\":%s,\"ram\":{\"total\":16.0,\"free\":5.2},\"disk\":{\"total\":512.0,\"free\":200.1}}",
+				"{\"service\":\"a\",\"timestamp\":1763789462123,\"cpu\":1,\"ram\":{\"total\":%s,\"free\":0},\"disk\":{\"total\":512.0,\"free\":200.1}}",
+				"{\"service\":\"a\",\"timestamp\":1763789462123,\"cpu\":1,\"ram\":{\"total\":16,\"free\":1},\"disk\":{\"total\":5000,\"free\":%s}}",
+				"{\"service\":\"a\",\"timestamp\":%s,\"cpu\":1,\"ram\":{\"total\":16,\"free\":1},\"disk\":{\"total\":5,\"free\":1}}",
+				"{\"service\":\"a\",\"timestamp\":1763789462,\"cpu\":1,\"ram\":{\"total\":16,\"free\":1},\"disk\":{\"total\":5,\"free\":1},\"seq\":%s}")) {
+			assertDecodersAgree(utf8(template.formatted(number)));
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(longs = { 0, 1, 99_999_999_999L, 100_000_000_000L, 1_763_789_462_123L, 99_999_999_999_999L,
+			100_000_000_000_000L, 1_763_789_462_123_456L, 99_999_999_999_999_999L, 100_000_000_000_000_000L,
+			999_999_999_999_999_999L, 1_000_000_000_000_000_000L, 1_763_789_462_123_456_789L, Long.MAX_VALUE })
+	void whenATimestampIsAnEpochNumberOfAnyUnitThenTheShortcutAgreesWithTheGeneralDecoder(long epoch) {
+		assertDecodersAgree(utf8("{\"service\":\"a\",\"timestamp\":" + epoch
+				+ ",\"cpu\":1,\"ram\":{\"total\":16,\"free\":1},\"disk\":{\"total\":5,\"free\":1},\"seq\":" + epoch
+				+ "}"));
+	}
+
+	@Test
+	void whenTheCanonicalShapeIsDecodedThenTheShortcutReadsIt() {
+		byte[] bytes = DECODER.encode(ORDERS.withSeq(7));
+		assertThat(CanonicalJson.read(bytes, 0, bytes.length)).isEqualTo(ORDERS.withSeq(7));
+		assertThat(DECODER.decode(bytes)).isEqualTo(new DecodeResult.Accepted(ORDERS.withSeq(7)));
+	}
+
+	private static void assertDecodersAgree(byte[] bytes) {
+		String text = new String(bytes, StandardCharsets.UTF_8);
+		assertThat(DECODER.decode(bytes)).as(text).isEqualTo(DECODER.decodeAnyShape(bytes, 0, bytes.length));
+	}
+
+	/**
+	 * What the emitter sends: values of up to four decimals, a service of a fleet, seq.
+	 */
+	private static HealthMessage emitterLike(Random random) {
+		double ramTotal = 1 + random.nextInt(256);
+		double diskTotal = 1 + random.nextInt(8192);
+		return new HealthMessage("svc-" + random.nextInt(1000), 1_763_789_462_123L + random.nextInt(1_000_000_000),
+				decimals(random, 100), ramTotal, Math.min(ramTotal, decimals(random, ramTotal)), diskTotal,
+				Math.min(diskTotal, decimals(random, diskTotal)), random.nextInt(1_000_000));
+	}
+
+	private static double decimals(Random random, double max) {
+		int scale = (int) Math.pow(10, random.nextInt(5));
+		return Math.round(random.nextDouble() * max * scale) / (double) scale;
+	}
+
+	/**
+	 * The bytes with one random edit: a byte replaced, removed or added, or cut short.
+	 */
+	private static byte[] mutate(byte[] bytes, Random random) {
+		byte[] chars = "0123456789.-+eE\"{},:[] \\aZ_\u00e9\t".getBytes(StandardCharsets.UTF_8);
+		int at = random.nextInt(bytes.length);
+		byte b = chars[random.nextInt(chars.length)];
+		return switch (random.nextInt(4)) {
+			case 0 -> {
+				byte[] copy = bytes.clone();
+				copy[at] = b;
+				yield copy;
+			}
+			case 1 -> concat(Arrays.copyOfRange(bytes, 0, at), Arrays.copyOfRange(bytes, at + 1, bytes.length));
+			case 2 -> concat(Arrays.copyOfRange(bytes, 0, at),
+					concat(new byte[] { b }, Arrays.copyOfRange(bytes, at, bytes.length)));
+			default -> Arrays.copyOfRange(bytes, 0, at);
+		};
+	}
+
+	private static byte[] concat(byte[] a, byte[] b) {
+		byte[] both = Arrays.copyOf(a, a.length + b.length);
+		System.arraycopy(b, 0, both, a.length, b.length);
+		return both;
 	}
 
 	// round trips
