@@ -32,7 +32,7 @@ public final class MessageRules {
 			broken = checkEventTime(m.eventTimeMs());
 		}
 		if (broken == null) {
-			broken = checkNumber("cpu", m.cpuPct(), 100);
+			broken = checkNumber("cpu", "", m.cpuPct(), 100);
 		}
 		if (broken == null) {
 			broken = checkSizes("ram", m.ramTotalGb(), m.ramFreeGb());
@@ -74,21 +74,26 @@ public final class MessageRules {
 		return null;
 	}
 
-	private static DecodeResult.Rejected checkNumber(String field, double value, double max) {
+	/**
+	 * @param field the field, and {@code part} the part of it, named when the value is
+	 * refused (concatenated only then: every valid message passes here five times)
+	 */
+	private static DecodeResult.Rejected checkNumber(String field, String part, double value, double max) {
 		if (!Double.isFinite(value)) {
-			return new DecodeResult.Rejected(RejectReason.BAD_NUMBER, field + " must be a finite number, was " + value);
+			return new DecodeResult.Rejected(RejectReason.BAD_NUMBER,
+					field + part + " must be a finite number, was " + value);
 		}
 		if (value < 0 || value > max) {
 			return new DecodeResult.Rejected(RejectReason.OUT_OF_RANGE,
-					field + " must lie in [0, " + max + "], was " + value);
+					field + part + " must lie in [0, " + max + "], was " + value);
 		}
 		return null;
 	}
 
 	private static DecodeResult.Rejected checkSizes(String field, double total, double free) {
-		DecodeResult.Rejected broken = checkNumber(field + ".total", total, MAX_SIZE_GB);
+		DecodeResult.Rejected broken = checkNumber(field, ".total", total, MAX_SIZE_GB);
 		if (broken == null) {
-			broken = checkNumber(field + ".free", free, MAX_SIZE_GB);
+			broken = checkNumber(field, ".free", free, MAX_SIZE_GB);
 		}
 		if (broken == null && total == 0) {
 			broken = new DecodeResult.Rejected(RejectReason.OUT_OF_RANGE, field + ".total must be > 0");
