@@ -36,7 +36,16 @@ public final class DuckDb implements AutoCloseable {
 	 */
 	private final BlockingDeque<Session> idle;
 
+	private final int connections;
+
 	private final Duration acquireTimeout;
+
+	/**
+	 * The connection the view cache writes with, apart from the queries': a new view
+	 * version is prepared without waiting behind the requests of a busy service, so
+	 * answers stay fresh under load.
+	 */
+	private final Session views;
 
 	/**
 	 * @param spillDir where DuckDB writes what does not fit its memory limit (not the
@@ -65,7 +74,17 @@ public final class DuckDb implements AutoCloseable {
 			this.all.add(session);
 			this.idle.add(session);
 		}
+		this.connections = connections;
 		this.acquireTimeout = acquireTimeout;
+		this.views = new Session(this.database.duplicate());
+		this.all.add(this.views);
+	}
+
+	/** Runs {@code work} on the view cache's own connection, one caller at a time. */
+	public <T> T withViewsSession(SqlWork<T> work) throws SQLException {
+		synchronized (this.views) {
+			return work.run(this.views);
+		}
 	}
 
 	/**
@@ -83,7 +102,7 @@ public final class DuckDb implements AutoCloseable {
 		}
 		if (session == null) {
 			throw new BusyException(
-					"all " + this.all.size() + " DuckDB connections stayed busy for " + this.acquireTimeout);
+					"all " + this.connections + " query connections of DuckDB stayed busy for " + this.acquireTimeout);
 		}
 		try {
 			return work.run(session);

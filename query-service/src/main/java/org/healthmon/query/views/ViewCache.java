@@ -117,7 +117,7 @@ public final class ViewCache {
 			// its earlier copy never meet the new ones
 			Path target = this.dir.resolve(key + "-" + (++this.generation));
 			CachedView view = this.duckdb
-				.withSession((session) -> write(session.connection(), key, sources, staging, target));
+				.withViewsSession((session) -> write(session.connection(), key, sources, staging, target));
 			FileSystemUtils.deleteRecursively(copies);
 			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
 			synchronized (this) {

@@ -2,11 +2,14 @@ package org.healthmon.query.views;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -73,6 +76,54 @@ class ViewFollowerTests {
 			assertThat(cache.keys()).containsExactly("batch-v000000000002", "realtime-b-v000000000001");
 			follower.close();
 			assertThat(cache.keys()).isEmpty();
+		}
+	}
+
+	@Test
+	void whenEveryQueryConnectionIsBusyThenNewViewsAreStillPrepared() throws Exception {
+		FixtureStore store = new FixtureStore(this.dir.resolve("store"));
+		Cutoff cutoff = new Cutoff(Map.of("ingest-1", 1L));
+		store.publishBatch(1, cutoff, Brute.rows(List.of(message(T, 10))));
+		try (FileSystem fs = FileSystem.newInstanceLocal(new Configuration());
+				DuckDb duckdb = new DuckDb(1, 1, "256MB", this.dir.resolve("spill"), Duration.ofSeconds(1))) {
+			ViewStore viewStore = new ViewStore(fs, store.layout());
+			ViewFollower follower = new ViewFollower(viewStore,
+					new ViewCache(viewStore, duckdb, this.dir.resolve("cache")), Clock.systemUTC());
+			CountDownLatch held = new CountDownLatch(1);
+			CountDownLatch release = new CountDownLatch(1);
+			Thread query = new Thread(() -> {
+				try {
+					duckdb.withSession((session) -> {
+						held.countDown();
+						return awaitQuietly(release);
+					});
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			query.start();
+			assertThat(held.await(10, TimeUnit.SECONDS)).as("the only query connection is held").isTrue();
+			try {
+				follower.refresh();
+				assertThat(follower.status().lastError()).isNull();
+				assertThat(follower.snapshot().views().batch()).isPresent();
+			}
+			finally {
+				release.countDown();
+				query.join();
+				follower.close();
+			}
+		}
+	}
+
+	private static boolean awaitQuietly(CountDownLatch latch) {
+		try {
+			return latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 
