@@ -28,6 +28,9 @@ final class CanonicalJson {
 
 	private static final byte[] DISK_TOTAL = ascii("},\"disk\":{\"total\":");
 
+	/** What precedes each number: cpu, ram total and free, disk total and free. */
+	private static final byte[][] NUMBERS = { CPU, RAM_TOTAL, FREE, DISK_TOTAL, FREE };
+
 	private static final byte[] SEQ = ascii("},\"seq\":");
 
 	private static final byte[] END = ascii("}}");
@@ -85,28 +88,14 @@ final class CanonicalJson {
 			return null;
 		}
 		long timestamp = integer();
-		if (timestamp < 0 || !literal(CPU)) {
+		if (timestamp < 0) {
 			return null;
 		}
-		double cpu = number();
-		if (Double.isNaN(cpu) || !literal(RAM_TOTAL)) {
-			return null;
-		}
-		double ramTotal = number();
-		if (Double.isNaN(ramTotal) || !literal(FREE)) {
-			return null;
-		}
-		double ramFree = number();
-		if (Double.isNaN(ramFree) || !literal(DISK_TOTAL)) {
-			return null;
-		}
-		double diskTotal = number();
-		if (Double.isNaN(diskTotal) || !literal(FREE)) {
-			return null;
-		}
-		double diskFree = number();
-		if (Double.isNaN(diskFree)) {
-			return null;
+		double[] numbers = new double[NUMBERS.length];
+		for (int i = 0; i < NUMBERS.length; i++) {
+			if (!literal(NUMBERS[i]) || Double.isNaN(numbers[i] = number())) {
+				return null;
+			}
 		}
 		long seq = HealthMessage.NO_SEQ;
 		if (literal(SEQ)) {
@@ -121,7 +110,8 @@ final class CanonicalJson {
 		if (this.position != this.end) {
 			return null;
 		}
-		return new HealthMessage(service, epochMillis(timestamp), cpu, ramTotal, ramFree, diskTotal, diskFree, seq);
+		return new HealthMessage(service, epochMillis(timestamp), numbers[0], numbers[1], numbers[2], numbers[3],
+				numbers[4], seq);
 	}
 
 	/** Skips the literal when the bytes at the position are it. */

@@ -62,11 +62,7 @@ public final class HealthMessageJson {
 	 * ({@link CanonicalJson}), to the same result.
 	 */
 	public DecodeResult decode(byte[] bytes, int offset, int length) {
-		if (length > this.maxBytes) {
-			return new DecodeResult.Rejected(RejectReason.OVERSIZED,
-					"datagram of " + length + " bytes exceeds the limit of " + this.maxBytes);
-		}
-		HealthMessage canonical = CanonicalJson.read(bytes, offset, length);
+		HealthMessage canonical = (length <= this.maxBytes) ? CanonicalJson.read(bytes, offset, length) : null;
 		return (canonical != null) ? MessageRules.check(canonical) : decodeAnyShape(bytes, offset, length);
 	}
 
@@ -84,12 +80,6 @@ public final class HealthMessageJson {
 		}
 		catch (JsonProcessingException ex) {
 			return new DecodeResult.Rejected(RejectReason.NOT_JSON, "not JSON: " + ex.getOriginalMessage());
-		}
-		catch (NumberFormatException ex) {
-			// the parser refuses to convert a number it read (e.g. an exponent of too
-			// many
-			// digits)
-			return new DecodeResult.Rejected(RejectReason.BAD_NUMBER, "unusable number: " + ex.getMessage());
 		}
 		catch (IOException ex) {
 			return new DecodeResult.Rejected(RejectReason.NOT_JSON, "not JSON: " + ex.getMessage());
@@ -369,8 +359,7 @@ public final class HealthMessageJson {
 				return 0L;
 			}
 			catch (ArithmeticException | NumberFormatException ex) {
-				// NumberFormatException: the parser refuses an exponent of too many
-				// digits
+				// NumberFormatException: an exponent of too many digits
 				reject(RejectReason.BAD_TIMESTAMP, "timestamp out of range: " + abbreviate(parser.getText()));
 				return 0L;
 			}

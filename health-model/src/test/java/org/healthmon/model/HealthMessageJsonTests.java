@@ -229,7 +229,9 @@ class HealthMessageJsonTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "cpu", "seq" })
 	void whenANumberHasAnExponentOfManyDigitsThenItIsRejected(String field) {
-		assertThat(DECODER.decode(utf8(message(field, "17E64654477299")))).isInstanceOf(DecodeResult.Rejected.class);
+		assertThat(DECODER.decode(utf8(message(field, "17E64654477299")))).isInstanceOfSatisfying(
+				DecodeResult.Rejected.class,
+				(rejected) -> assertThat(rejected.reason()).isEqualTo(RejectReason.BAD_NUMBER));
 	}
 
 	@Test

@@ -101,14 +101,14 @@ public final class ViewCache {
 		List<org.apache.hadoop.fs.Path> files = this.store.parquetFiles(versionDir);
 		Path staging = Files.createTempDirectory(this.dir, "." + key + "-");
 		try {
-			Path copies = Files.createDirectories(staging.resolve("source"));
+			Path copies = staging.resolve("source");
 			List<String> sources = new ArrayList<>();
 			for (org.apache.hadoop.fs.Path file : files) {
 				if (this.store.isLocal()) {
 					sources.add(this.store.localPath(file).toString());
 				}
 				else {
-					Path local = copies.resolve(sources.size() + ".parquet");
+					Path local = Files.createDirectories(copies).resolve(sources.size() + ".parquet");
 					this.store.copyToLocal(file, local);
 					sources.add(local.toString());
 				}
