@@ -22,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param interval time between the end of one scheduled run and the start of the next
  * @param initialDelay time from start-up to the first scheduled run
  * @param fullRecomputeEvery every n-th version is a full recompute from all raw data
- * instead of an incremental run (0: only on demand)
+ * instead of an incremental run (0, the default: only on demand; a full recompute lists
+ * and reads the whole raw store)
  * @param versionGrace how long a version no manifest names any more is kept for readers
  * that may still be using it
  * @param splitSize most bytes of raw files one map task reads (small files are combined)
@@ -37,15 +38,18 @@ import org.springframework.validation.annotation.Validated;
  * @param historySize runs kept in the run history
  * @param adminToken the token the admin endpoint requires (header
  * {@code X-Healthmon-Admin-Token}); empty disables the endpoint
+ * @param compaction compaction of closed raw hours
+ * @param retention how long data is kept
  */
 @ConfigurationProperties("healthmon.batch")
 @Validated
 public record BatchProperties(@DefaultValue @Valid Hdfs hdfs, @DefaultValue("5m") @NotNull Duration interval,
-		@DefaultValue("10s") @NotNull Duration initialDelay, @DefaultValue("24") @Min(0) int fullRecomputeEvery,
+		@DefaultValue("10s") @NotNull Duration initialDelay, @DefaultValue("0") @Min(0) int fullRecomputeEvery,
 		@DefaultValue("10m") @NotNull Duration versionGrace, @DefaultValue("256MB") @NotNull DataSize splitSize,
 		@DefaultValue("1") @Min(1) @Max(1000) int reducers, @DefaultValue("") String jobJar,
 		@DefaultValue Map<String, String> jobSettings, @DefaultValue("3") @Min(1) int staleAfterIntervals,
-		@DefaultValue("500") @Min(1) int historySize, @DefaultValue("") String adminToken) {
+		@DefaultValue("500") @Min(1) int historySize, @DefaultValue("") String adminToken,
+		@DefaultValue @Valid Compaction compaction, @DefaultValue @Valid Retention retention) {
 
 	/**
 	 * @param uri the file system ({@code fs.defaultFS}), e.g.
@@ -56,6 +60,35 @@ public record BatchProperties(@DefaultValue @Valid Hdfs hdfs, @DefaultValue("5m"
 	 */
 	public record Hdfs(@DefaultValue("hdfs://localhost:8020") @NotBlank String uri,
 			@DefaultValue("/healthmon") @NotBlank String root, @DefaultValue Map<String, String> properties) {
+	}
+
+	/**
+	 * Compaction of closed raw hours: a node's small files of an hour become one file (or
+	 * one per {@code targetSize}).
+	 *
+	 * @param enabled whether closed hours are compacted
+	 * @param closeAfter an hour is compacted once it has ended this long ago (longer than
+	 * ingest's roll interval)
+	 * @param targetSize most bytes in one compacted file (about an HDFS block)
+	 * @param maxHoursPerRun most hours compacted after one run (a store written before
+	 * compaction is caught up gradually)
+	 */
+	public record Compaction(@DefaultValue("true") boolean enabled, @DefaultValue("10m") @NotNull Duration closeAfter,
+			@DefaultValue("128MB") @NotNull DataSize targetSize, @DefaultValue("24") @Min(1) int maxHoursPerRun) {
+	}
+
+	/**
+	 * How long data is kept; {@code 0} keeps it forever.
+	 *
+	 * @param raw raw partitions (the master dataset), by arrival day; forever by default.
+	 * The views keep what they counted, but a full recompute afterwards no longer sees
+	 * the deleted days
+	 * @param rejected rejected input, by arrival day
+	 * @param quarantine raw lines a batch job could not read, by the version that met
+	 * them
+	 */
+	public record Retention(@DefaultValue("0s") @NotNull Duration raw, @DefaultValue("7d") @NotNull Duration rejected,
+			@DefaultValue("30d") @NotNull Duration quarantine) {
 	}
 
 }

@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.healthmon.batch.run.BatchStore;
+import org.healthmon.batch.store.BatchStore;
 import org.healthmon.testsupport.MiniHdfs;
 import org.healthmon.batch.support.RawPublisher;
 import org.healthmon.batch.support.TestData;

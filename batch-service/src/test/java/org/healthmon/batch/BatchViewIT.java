@@ -14,12 +14,13 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.healthmon.batch.job.ViewRowReducer;
 import org.healthmon.batch.run.BatchRun;
 import org.healthmon.batch.run.BatchRunner;
-import org.healthmon.batch.run.BatchStore;
+import org.healthmon.batch.store.BatchStore;
 import org.healthmon.batch.run.RunMode;
 import org.healthmon.batch.support.BruteForce;
+import org.healthmon.batch.support.FailingReducer;
+import org.healthmon.batch.support.LegacyViews;
 import org.healthmon.testsupport.MiniHdfs;
 import org.healthmon.batch.support.RawPublisher;
 import org.healthmon.batch.support.TestData;
@@ -27,6 +28,8 @@ import org.healthmon.batch.support.TestRunners;
 import org.healthmon.batch.support.ViewReader;
 import org.healthmon.model.BatchManifest;
 import org.healthmon.model.MinuteStats;
+import org.healthmon.model.RawWindow;
+import org.healthmon.model.SegmentIndex;
 import org.healthmon.model.StorageLayout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +87,7 @@ class BatchViewIT {
 		assertThat(run.badRecords()).isEqualTo(data.badLines().size()).isPositive();
 		assertThat(run.inputRecords()).isEqualTo(data.goodLines().size() + data.badLines().size());
 		BatchManifest manifest = manifest(layout);
-		List<MinuteStats> rows = ViewReader.read(fs(), manifest.path());
+		List<MinuteStats> rows = ViewReader.read(fs(), manifest);
 		List<MinuteStats> expected = BruteForce.aggregate(data.goodLines());
 		assertThat(rows).hasSize(expected.size());
 		for (int i = 0; i < rows.size(); i++) {
@@ -101,7 +104,15 @@ class BatchViewIT {
 		assertThat(peak.cpu().max()).isEqualTo(100_000_000_000L);
 		assertThat(peak.cpu().maxAt()).isEqualTo(peak.minute() + 10_000);
 		assertThat(peak.ram().maxAt()).isEqualTo(peak.minute() + 10_000);
-		assertThat(names(manifest.path())).allMatch((name) -> name.endsWith(".parquet"));
+		SegmentIndex index = new BatchStore(fs(), layout).segmentIndex(manifest);
+		assertThat(index.rows()).isEqualTo(expected.size());
+		assertThat(index.segments()).extracting(SegmentIndex.Segment::dayMs)
+			.containsExactlyElementsOf(expected.stream().map((r) -> day(r.minute())).distinct().sorted().toList());
+		for (SegmentIndex.Segment segment : index.segments()) {
+			assertThat(segment.files()).singleElement()
+				.isEqualTo(layout.segmentDir(1, segment.dayMs()) + "/part-r-00000.parquet");
+		}
+		assertThat(names(manifest.path())).allMatch((name) -> name.startsWith("date=") || name.equals("segments.json"));
 		assertThat(fs().exists(new org.apache.hadoop.fs.Path(layout.pendingBatchManifest()))).isFalse();
 		assertThat(quarantinedLines(layout)).hasSize(data.badLines().size());
 	}
@@ -121,7 +132,7 @@ class BatchViewIT {
 			}
 			runs.add(runner.run(RunMode.AUTO, "test").orElseThrow());
 		}
-		List<MinuteStats> incremental = ViewReader.read(fs(), manifest(layout).path());
+		List<MinuteStats> incremental = ViewReader.read(fs(), manifest(layout));
 		BatchRun nothingNew = runner.run(RunMode.AUTO, "test").orElseThrow();
 		BatchRun full = runner.run(RunMode.FULL, "test").orElseThrow();
 
@@ -133,8 +144,9 @@ class BatchViewIT {
 		assertThat(nothingNew.version()).isEqualTo(3);
 		assertThat(full.outcome()).isEqualTo(BatchRun.Outcome.PUBLISHED);
 		assertThat(full.mode()).isEqualTo("full");
-		assertThat(full.files()).isEqualTo(12);
-		List<MinuteStats> recomputed = ViewReader.read(fs(), manifest(layout).path());
+		// every raw line once, from the small files or the compactions that replaced them
+		assertThat(full.inputRecords()).isEqualTo(data.goodLines().size() + data.badLines().size());
+		List<MinuteStats> recomputed = ViewReader.read(fs(), manifest(layout));
 		assertThat(incremental).isEqualTo(recomputed).isEqualTo(BruteForce.aggregate(data.goodLines()));
 		BatchManifest current = manifest(layout);
 		BatchManifest previous = BatchManifest.fromJson(read(layout.previousBatchManifest()));
@@ -152,25 +164,26 @@ class BatchViewIT {
 		BatchRunner healthy = TestRunners.runner(fs(), layout, this.tmp);
 		healthy.run(RunMode.AUTO, "test").orElseThrow();
 		BatchManifest before = manifest(layout);
-		List<MinuteStats> rowsBefore = ViewReader.read(fs(), before.path());
+		List<MinuteStats> rowsBefore = ViewReader.read(fs(), before);
 		data.nextFile("ingest-1", 300, 30, 0).publish(publisher);
-		BatchRunner faulty = TestRunners.runner(fs(), layout, this.tmp, Duration.ofHours(1), 0,
-				Map.of(ViewRowReducer.FAIL_AFTER_ROWS, "5"), new SimpleMeterRegistry());
+		BatchRunner faulty = TestRunners.runner(fs(), layout, this.tmp, Duration.ofHours(1), 0, FailingReducer.after(5),
+				new SimpleMeterRegistry());
 
 		BatchRun failed = faulty.run(RunMode.AUTO, "test").orElseThrow();
 
 		assertThat(failed.outcome()).isEqualTo(BatchRun.Outcome.FAILED);
 		assertThat(failed.error()).contains("failed");
 		assertThat(manifest(layout)).isEqualTo(before);
-		assertThat(ViewReader.read(fs(), before.path())).isEqualTo(rowsBefore);
-		assertThat(names(layout.batchViewsDir())).containsExactly("v000000000001");
+		assertThat(ViewReader.read(fs(), before)).isEqualTo(rowsBefore);
+		assertThat(versions(layout)).containsExactly("v000000000001");
+		assertThat(names(layout.batchTmpDir())).isEmpty();
 		assertThat(fs().exists(new org.apache.hadoop.fs.Path(layout.pendingBatchManifest()))).isFalse();
 
 		BatchRun retried = healthy.run(RunMode.AUTO, "test").orElseThrow();
 
 		assertThat(retried.outcome()).isEqualTo(BatchRun.Outcome.PUBLISHED);
 		assertThat(retried.version()).isEqualTo(2);
-		assertThat(ViewReader.read(fs(), manifest(layout).path())).isEqualTo(BruteForce.aggregate(data.goodLines()));
+		assertThat(ViewReader.read(fs(), manifest(layout))).isEqualTo(BruteForce.aggregate(data.goodLines()));
 	}
 
 	@Test
@@ -185,7 +198,107 @@ class BatchViewIT {
 			runner.run(RunMode.AUTO, "test").orElseThrow();
 		}
 		// v1 is named by neither manifest any more; v2 is the previous, v3 the current
-		assertThat(names(layout.batchViewsDir())).containsExactly("v000000000002", "v000000000003");
+		assertThat(versions(layout)).containsExactly("v000000000002", "v000000000003");
+		assertThat(ViewReader.read(fs(), manifest(layout))).isEqualTo(BruteForce.aggregate(data.goodLines()));
+	}
+
+	@Test
+	void whenNewDataTouchesOneDayThenOnlyThatDaysSegmentIsRewrittenAndTheOthersAreShared() throws Exception {
+		StorageLayout layout = new StorageLayout("/days");
+		RawPublisher publisher = new RawPublisher(fs(), layout);
+		long day1 = TestData.T0 - TestData.T0 % StorageLayout.DAY_MS;
+		long day2 = day1 + StorageLayout.DAY_MS;
+		List<String> lines = new ArrayList<>();
+		publish(publisher, "ingest-1", 0, day2 + 3_600_000, lines, line("a", day1 + 60_000), line("b", day2 + 120_000));
+		BatchRunner runner = TestRunners.runner(fs(), layout, this.tmp);
+		runner.run(RunMode.AUTO, "test").orElseThrow();
+		SegmentIndex v1 = index(layout);
+
+		publish(publisher, "ingest-1", 1, day2 + 7_200_000, lines, line("b", day2 + 120_000),
+				line("c", day2 + 3_600_000));
+		BatchRun today = runner.run(RunMode.AUTO, "test").orElseThrow();
+		SegmentIndex v2 = index(layout);
+
+		assertThat(today.segmentsWritten()).isEqualTo(1);
+		assertThat(v2.segments().get(0)).as("day 1, untouched, shared").isEqualTo(v1.segments().get(0));
+		assertThat(v2.segments().get(1).files()).singleElement().asString().contains("/v000000000002/");
+		assertThat(ViewReader.read(fs(), manifest(layout))).isEqualTo(BruteForce.aggregate(lines));
+
+		// a late message reopens day 1, exactly; day 2 is now shared
+		publish(publisher, "ingest-2", 0, day2 + 7_300_000, lines, line("a", day1 + 61_000));
+		BatchRun late = runner.run(RunMode.AUTO, "test").orElseThrow();
+		SegmentIndex v3 = index(layout);
+
+		assertThat(late.segmentsWritten()).isEqualTo(1);
+		assertThat(late.previousRows()).as("only day 1's rows were read back").isEqualTo(v1.segments().get(0).rows());
+		assertThat(v3.segments().get(1)).isEqualTo(v2.segments().get(1));
+		assertThat(v3.segments().get(0).files()).singleElement().asString().contains("/v000000000003/");
+		List<MinuteStats> rows = ViewReader.read(fs(), manifest(layout));
+		assertThat(rows).isEqualTo(BruteForce.aggregate(lines));
+		assertThat(rows.stream().filter((r) -> r.service().equals("a")).findFirst().orElseThrow().count()).isEqualTo(2);
+		assertThat(TestRunners.runner(fs(), layout, this.tmp).run(RunMode.FULL, "test").orElseThrow().segmentsWritten())
+			.isEqualTo(2);
+		assertThat(ViewReader.read(fs(), manifest(layout))).isEqualTo(rows);
+	}
+
+	@Test
+	void whenAVersionWasWrittenBeforeSegmentsThenTheNextRunSplitsItIntoDaysExactly() throws Exception {
+		StorageLayout layout = new StorageLayout("/legacy");
+		RawPublisher publisher = new RawPublisher(fs(), layout);
+		TestData data = new TestData(6);
+		for (int i = 0; i < 4; i++) {
+			data.nextFile("ingest-1", 50, 600, 0).publish(publisher);
+		}
+		// version 1 as the batch layer wrote it before segments and windows
+		List<MinuteStats> legacyRows = BruteForce.aggregate(data.goodLines());
+		String legacyDir = layout.batchVersionDir(1);
+		LegacyViews.write(fs(), legacyDir + "/part-r-00000.parquet", legacyRows);
+		new BatchStore(fs(), layout).writeAtomically(layout.batchManifest(),
+				("{\"version\": 1, \"cutoff\": " + "{\"ingest-1\": 3}, \"path\": \"" + legacyDir + "\", \"rows\": "
+						+ legacyRows.size() + ", \"minMinute\": 0, \"maxMinute\": 0, \"createdAtMs\": 1}")
+					.getBytes(StandardCharsets.UTF_8));
+		data.nextFile("ingest-1", 50, 600, 0).publish(publisher);
+		BatchRunner runner = TestRunners.runner(fs(), layout, this.tmp, Duration.ZERO, 0, Map.of(),
+				new SimpleMeterRegistry());
+
+		BatchRun migration = runner.run(RunMode.AUTO, "test").orElseThrow();
+
+		assertThat(migration.outcome()).as(migration.error()).isEqualTo(BatchRun.Outcome.PUBLISHED);
+		assertThat(migration.mode()).isEqualTo("migration");
+		assertThat(migration.files()).isEqualTo(1);
+		assertThat(migration.previousRows()).isEqualTo(legacyRows.size());
+		BatchManifest migrated = manifest(layout);
+		assertThat(migrated.isSegmented()).isTrue();
+		assertThat(migrated.rawFrom()).isNotEqualTo(RawWindow.UNKNOWN);
+		assertThat(ViewReader.read(fs(), migrated)).isEqualTo(BruteForce.aggregate(data.goodLines()));
+		assertThat(runner.run(RunMode.AUTO, "test").orElseThrow().outcome()).isEqualTo(BatchRun.Outcome.NOTHING_NEW);
+
+		data.nextFile("ingest-1", 50, 600, 0).publish(publisher);
+		assertThat(runner.run(RunMode.AUTO, "test").orElseThrow().mode()).isEqualTo("incremental");
+		assertThat(ViewReader.read(fs(), manifest(layout))).isEqualTo(BruteForce.aggregate(data.goodLines()));
+		assertThat(versions(layout)).as("the old version went after its grace").doesNotContain("v000000000001");
+	}
+
+	private static void publish(RawPublisher publisher, String node, long seq, long arrival, List<String> all,
+			String... lines) throws IOException {
+		publisher.publish(node, seq, arrival, List.of(lines));
+		all.addAll(List.of(lines));
+	}
+
+	private static String line(String service, long event) {
+		return TestData.line(service, event, event, 50.0, 16.0, 8.0, 512.0, 256.0);
+	}
+
+	private static long day(long minute) {
+		return Math.floorDiv(minute, StorageLayout.DAY_MS) * StorageLayout.DAY_MS;
+	}
+
+	private static SegmentIndex index(StorageLayout layout) throws IOException {
+		return new BatchStore(fs(), layout).segmentIndex(manifest(layout));
+	}
+
+	private static List<String> versions(StorageLayout layout) throws IOException {
+		return names(layout.batchViewsDir()).stream().filter((name) -> name.startsWith("v")).toList();
 	}
 
 	private static FileSystem fs() {
@@ -201,7 +314,7 @@ class BatchViewIT {
 	}
 
 	private static List<String> names(String dir) throws IOException {
-		return Arrays.stream(fs().listStatus(new org.apache.hadoop.fs.Path(dir)))
+		return Arrays.stream(new BatchStore(fs(), StorageLayout.defaults()).list(dir))
 			.map((s) -> s.getPath().getName())
 			.sorted()
 			.toList();

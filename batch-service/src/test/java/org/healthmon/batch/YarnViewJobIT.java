@@ -18,7 +18,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.mapreduce.v2.MiniMRYarnCluster;
 import org.healthmon.batch.run.BatchRun;
 import org.healthmon.batch.run.BatchRunner;
-import org.healthmon.batch.run.BatchStore;
+import org.healthmon.batch.store.BatchStore;
 import org.healthmon.batch.run.RunHistory;
 import org.healthmon.batch.run.RunMode;
 import org.healthmon.batch.support.BruteForce;
@@ -79,10 +79,12 @@ class YarnViewJobIT {
 				}
 				jobConf.setInt("yarn.app.mapreduce.am.resource.mb", 512);
 				jobConf.set("yarn.app.mapreduce.am.command-opts", "-Xmx384m");
-				BatchProperties properties = new BatchProperties(
-						new BatchProperties.Hdfs(hdfs.uri(), "/yarn", Map.of()), Duration.ofMinutes(5),
-						Duration.ofSeconds(10), 0, Duration.ofHours(1), DataSize.ofMegabytes(256), 1,
-						JOB_JAR.toAbsolutePath().toString(), Map.of(), 3, 100, "");
+				BatchProperties defaults = TestRunners.properties(hdfs.uri(), "/yarn", Duration.ofHours(1), 0,
+						Map.of());
+				BatchProperties properties = new BatchProperties(defaults.hdfs(), defaults.interval(),
+						defaults.initialDelay(), 0, defaults.versionGrace(), defaults.splitSize(), 1,
+						JOB_JAR.toAbsolutePath().toString(), Map.of(), 3, 100, "", defaults.compaction(),
+						defaults.retention());
 				BatchStore store = new BatchStore(hdfs.fs(), layout);
 				BatchRunner runner = new BatchRunner(store, new RunHistory(store, JsonMapper.builder().build(), 10),
 						jobConf, properties, new SimpleMeterRegistry(), Clock.systemUTC());
@@ -100,14 +102,14 @@ class YarnViewJobIT {
 				assertThat(incremental.jobId()).doesNotContain("local");
 				assertThat(incremental.outcome()).as(incremental.error()).isEqualTo(BatchRun.Outcome.PUBLISHED);
 				assertThat(incremental.mode()).isEqualTo("incremental");
-				assertThat(ViewReader.read(hdfs.fs(), store.batchManifest().orElseThrow().path()))
+				assertThat(ViewReader.read(hdfs.fs(), store.batchManifest().orElseThrow()))
 					.isEqualTo(BruteForce.aggregate(data.goodLines()));
 				// and the local runner agrees, row for row
 				BatchRun local = TestRunners.runner(hdfs.fs(), layout, this.tmp)
 					.run(RunMode.FULL, "test")
 					.orElseThrow();
 				assertThat(local.outcome()).as(local.error()).isEqualTo(BatchRun.Outcome.PUBLISHED);
-				assertThat(ViewReader.read(hdfs.fs(), store.batchManifest().orElseThrow().path()))
+				assertThat(ViewReader.read(hdfs.fs(), store.batchManifest().orElseThrow()))
 					.isEqualTo(BruteForce.aggregate(data.goodLines()));
 			}
 			finally {

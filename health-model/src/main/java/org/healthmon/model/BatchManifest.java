@@ -8,20 +8,34 @@ import java.io.IOException;
  *
  * @param version the version number, increasing per published run
  * @param cutoff the raw files the view covers
+ * @param rawFrom the first raw partition hour a reader lists to find the files above the
+ * cutoff ({@link RawWindow#nextFrom}), or {@link RawWindow#UNKNOWN} (a manifest written
+ * before windows existed: list everything)
  * @param path the version's directory, absolute in the store
+ * @param index the version's {@link SegmentIndex} file, or empty for a version written
+ * before segments existed, whose directory holds all its rows
  * @param rows rows in the view
  * @param minMinute first event minute in the view (epoch ms), or -1 when empty
  * @param maxMinute last event minute in the view (epoch ms), or -1 when empty
  * @param createdAtMs when the version was published
  */
-public record BatchManifest(long version, Cutoff cutoff, String path, long rows, long minMinute, long maxMinute,
-		long createdAtMs) {
+public record BatchManifest(long version, Cutoff cutoff, long rawFrom, String path, String index, long rows,
+		long minMinute, long maxMinute, long createdAtMs) {
+
+	/** Whether the version is made of day segments named by its {@link #index}. */
+	public boolean isSegmented() {
+		return !this.index.isEmpty();
+	}
 
 	public byte[] toJson() {
 		return ManifestJson.write((json) -> {
 			json.writeNumberField("version", this.version);
 			ManifestJson.writeCutoff(json, "cutoff", this.cutoff);
+			json.writeNumberField("rawFrom", this.rawFrom);
 			json.writeStringField("path", this.path);
+			if (isSegmented()) {
+				json.writeStringField("index", this.index);
+			}
 			json.writeNumberField("rows", this.rows);
 			json.writeNumberField("minMinute", this.minMinute);
 			json.writeNumberField("maxMinute", this.maxMinute);
@@ -29,10 +43,12 @@ public record BatchManifest(long version, Cutoff cutoff, String path, long rows,
 		});
 	}
 
+	/** Reads a manifest; one written before windows and segments reads as such. */
 	public static BatchManifest fromJson(byte[] bytes) throws IOException {
 		ManifestJson.Fields f = ManifestJson.Fields.read(bytes, "batch manifest");
-		return new BatchManifest(f.number("version"), f.cutoff("cutoff"), f.text("path"), f.number("rows"),
-				f.number("minMinute"), f.number("maxMinute"), f.number("createdAtMs"));
+		return new BatchManifest(f.number("version"), f.cutoff("cutoff"), f.number("rawFrom", RawWindow.UNKNOWN),
+				f.text("path"), f.text("index", ""), f.number("rows"), f.number("minMinute"), f.number("maxMinute"),
+				f.number("createdAtMs"));
 	}
 
 }

@@ -30,7 +30,12 @@ public record Cutoff(Map<String, Long> seqByNode) {
 
 	/** Whether the file is in this set. */
 	public boolean covers(SequencedFileName file) {
-		return file.seq() <= seqOf(file.nodeId());
+		return covers(file.nodeId(), file.seq());
+	}
+
+	/** Whether a node's sequence is in this set. */
+	public boolean covers(String nodeId, long seq) {
+		return seq <= seqOf(nodeId);
 	}
 
 	/** Whether every file of {@code other} is in this set too. */

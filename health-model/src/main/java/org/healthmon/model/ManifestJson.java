@@ -110,6 +110,14 @@ final class ManifestJson {
 			return value;
 		}
 
+		String text(String name, String absent) {
+			return this.scalars.getOrDefault(name, absent);
+		}
+
+		long number(String name, long absent) throws IOException {
+			return this.scalars.containsKey(name) ? number(name) : absent;
+		}
+
 		long number(String name) throws IOException {
 			try {
 				return Long.parseLong(text(name));

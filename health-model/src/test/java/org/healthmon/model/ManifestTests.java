@@ -33,16 +33,28 @@ class ManifestTests {
 
 	@Test
 	void whenManifestsAreWrittenThenTheyReadBackEqual() throws IOException {
-		BatchManifest batch = new BatchManifest(7, CUTOFF, "/healthmon/views/batch/v000000000007", 1200, 1763789400000L,
-				1763793000000L, 1763793012345L);
+		BatchManifest batch = new BatchManifest(7, CUTOFF, 1763787600000L, "/healthmon/views/batch/v000000000007",
+				"/healthmon/views/batch/v000000000007/segments.json", 1200, 1763789400000L, 1763793000000L,
+				1763793012345L);
 		assertThat(BatchManifest.fromJson(batch.toJson())).isEqualTo(batch);
+		assertThat(batch.isSegmented()).isTrue();
 		PendingBatch pending = new PendingBatch(8, CUTOFF.with("ingest-2", 30), 1763793100000L);
 		assertThat(PendingBatch.fromJson(pending.toJson())).isEqualTo(pending);
 		RealtimeManifest realtime = new RealtimeManifest("b", CUTOFF, CUTOFF.with("ingest-2", 40), 3,
 				"/healthmon/views/realtime/b/v000000000003", 50, 1763793200000L);
 		assertThat(RealtimeManifest.fromJson(realtime.toJson())).isEqualTo(realtime);
 		assertThat(realtime.pairsWith(batch)).isTrue();
-		assertThat(realtime.pairsWith(new BatchManifest(8, pending.cutoff(), "/x", 0, -1, -1, 0))).isFalse();
+		assertThat(realtime.pairsWith(new BatchManifest(8, pending.cutoff(), -1, "/x", "", 0, -1, -1, 0))).isFalse();
+	}
+
+	@Test
+	void whenAManifestFromBeforeWindowsAndSegmentsIsReadThenItSaysSo() throws IOException {
+		BatchManifest legacy = BatchManifest.fromJson(bytes("""
+				{"version": 3, "cutoff": {"ingest-1": 17}, "path": "/healthmon/views/batch/v000000000003",
+				 "rows": 10, "minMinute": 60000, "maxMinute": 120000, "createdAtMs": 5}"""));
+		assertThat(legacy.isSegmented()).isFalse();
+		assertThat(legacy.rawFrom()).isEqualTo(RawWindow.UNKNOWN);
+		assertThat(BatchManifest.fromJson(legacy.toJson())).isEqualTo(legacy);
 	}
 
 	@Test

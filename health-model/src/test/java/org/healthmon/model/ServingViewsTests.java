@@ -77,7 +77,7 @@ class ServingViewsTests {
 	}
 
 	private static BatchManifest batch(long version, Cutoff cutoff) {
-		return new BatchManifest(version, cutoff, "/healthmon/views/batch/v" + version, 10, -1, -1, version);
+		return new BatchManifest(version, cutoff, -1, "/healthmon/views/batch/v" + version, "", 10, -1, -1, version);
 	}
 
 	private static RealtimeManifest set(String name, Cutoff start, Cutoff absorbed) {

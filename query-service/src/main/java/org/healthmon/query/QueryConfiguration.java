@@ -63,7 +63,7 @@ class QueryConfiguration {
 
 	@Bean(destroyMethod = "close")
 	ViewFollower viewFollower(ViewStore store, ViewCache cache, Clock clock, MeterRegistry registry) {
-		ViewFollower follower = new ViewFollower(store, cache, clock);
+		ViewFollower follower = new ViewFollower(store, cache, clock, registry);
 		Gauge
 			.builder("healthmon.query.views.batch.version",
 					() -> follower.snapshot().views().batch().map(BatchManifest::version).orElse(0L))

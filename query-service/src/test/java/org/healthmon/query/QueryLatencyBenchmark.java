@@ -31,11 +31,11 @@ import java.util.stream.Stream;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.healthmon.model.BatchManifest;
 import org.healthmon.model.Cutoff;
 import org.healthmon.model.FixedPercent;
 import org.healthmon.model.MinuteStats;
 import org.healthmon.model.RealtimeManifest;
+import org.healthmon.model.SegmentIndex;
 import org.healthmon.model.ResourceStats;
 import org.healthmon.model.ServingViews;
 import org.healthmon.query.sql.Aggregate;
@@ -85,7 +85,6 @@ class QueryLatencyBenchmark {
 	private static final int REALTIME_MINUTES = 10;
 
 	/** The batch view's part files: whole services each, as the job's reducers write. */
-	private static final int PARTS = 4;
 
 	/** Messages per service and minute (one every 10 s). */
 	private static final int COUNT = 6;
@@ -164,33 +163,25 @@ class QueryLatencyBenchmark {
 	}
 
 	/**
-	 * The batch view (4 part files sorted by service then minute) and a realtime set of
-	 * the 10 minutes after its cutoff, published; returns the original files.
+	 * The batch view as the batch layer writes it (a segment per day, sorted by service
+	 * then minute) and a realtime set of the 10 minutes after its cutoff, published;
+	 * returns the original files.
 	 */
 	private List<String> writeViews(FixtureStore store) throws Exception {
 		long t0 = System.nanoTime();
-		String batchDir = store.layout().batchVersionDir(1);
-		Files.createDirectories(Path.of(batchDir));
+		Cutoff cutoff = new Cutoff(Map.of("ingest-1", 43_200L, "ingest-2", 43_200L));
+		long cutoffMinute = T0 + BATCH_MINUTES * MINUTE;
+		List<String> files = new ArrayList<>();
 		try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
 				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TEMP TABLE generated AS " + generatedRows());
-			for (int part = 0; part < PARTS; part++) {
-				Path staging = this.tempDir.resolve("staging-" + part);
-				FixtureStore.writeView(connection, "SELECT * EXCLUDE (s) FROM generated WHERE s % " + PARTS + " = "
-						+ part + " ORDER BY service, minute", staging.toString());
-				Files.move(staging.resolve("part-r-00000.parquet"),
-						Path.of(batchDir, String.format("part-r-%05d.parquet", part)));
-			}
+			store.publishBatch(1, cutoff, connection, "SELECT * EXCLUDE (s) FROM generated");
 		}
-		Cutoff cutoff = new Cutoff(Map.of("ingest-1", 43_200L, "ingest-2", 43_200L));
-		long cutoffMinute = T0 + BATCH_MINUTES * MINUTE;
-		store.publishBatch(new BatchManifest(1, cutoff, batchDir, (long) SERVICES * BATCH_MINUTES, T0,
-				cutoffMinute - MINUTE, System.currentTimeMillis()));
+		store.segments(1).segments().forEach((segment) -> files.addAll(segment.files()));
 		RealtimeManifest set = store.publishRealtime("a", cutoff, cutoff.with("ingest-1", 43_210L), 1,
 				realtimeRows(cutoffMinute));
-		System.out.printf("views written in %d ms: batch %,d rows in %d files, realtime set %,d rows%n",
-				(System.nanoTime() - t0) / 1_000_000, (long) SERVICES * BATCH_MINUTES, PARTS, set.rows());
-		List<String> files = new ArrayList<>(parquetFiles(Path.of(batchDir)));
+		System.out.printf("views written in %d ms: batch %,d rows in %d day segments, realtime set %,d rows%n",
+				(System.nanoTime() - t0) / 1_000_000, (long) SERVICES * BATCH_MINUTES, files.size(), set.rows());
 		files.addAll(parquetFiles(Path.of(set.path())));
 		return files;
 	}
@@ -261,10 +252,13 @@ class QueryLatencyBenchmark {
 					this.tempDir.resolve("prepare-cache"));
 			for (int round = 0; round < PREPARE_ROUNDS; round++) {
 				long t0 = System.nanoTime();
-				CachedView view = cache.prepare("batch-v000000000001", store.layout().batchVersionDir(1));
+				List<CachedView> views = new ArrayList<>();
+				for (SegmentIndex.Segment segment : store.segments(1).segments()) {
+					views.add(cache.prepare("round-" + round + segment.files(), segment.files(), segment.dayMs()));
+				}
 				ms[round] = (System.nanoTime() - t0) / 1_000_000;
-				assertThat(view.rows()).isEqualTo((long) SERVICES * BATCH_MINUTES);
-				cache.release(List.of(view));
+				assertThat(views.stream().mapToLong(CachedView::rows).sum()).isEqualTo((long) SERVICES * BATCH_MINUTES);
+				cache.release(views);
 			}
 		}
 		return ms;

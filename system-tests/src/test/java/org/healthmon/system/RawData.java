@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -19,13 +18,14 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.healthmon.model.Cutoff;
 import org.healthmon.model.HealthMessage;
 import org.healthmon.model.RawCsv;
-import org.healthmon.model.SequencedFileName;
+import org.healthmon.model.RawFileSet;
 import org.healthmon.model.StorageLayout;
 
 /**
  * The raw data in HDFS, read directly: the messages of exactly the published files a
  * cutoff names, for the brute-force aggregate of what an answer covered. Published files
- * never change, so each is read once.
+ * never change, so each is read once (the batch layer keeps the small files a compaction
+ * replaced for its grace period, longer than a read takes).
  */
 final class RawData implements AutoCloseable {
 
@@ -45,18 +45,30 @@ final class RawData implements AutoCloseable {
 		return this.fs;
 	}
 
-	/** Every message in the published raw files the cutoff covers. */
+	/**
+	 * Every message in the published raw files the cutoff covers, read as any reader
+	 * reads them: a compaction stands for the small files it replaced.
+	 */
 	synchronized List<HealthMessage> covered(Cutoff cutoff) throws IOException {
 		List<HealthMessage> messages = new ArrayList<>();
-		RemoteIterator<LocatedFileStatus> listing = this.fs.listFiles(new Path(this.layout.rawDir()), true);
-		while (listing.hasNext()) {
-			LocatedFileStatus status = listing.next();
-			Optional<SequencedFileName.Parsed> name = SequencedFileName.parse(status.getPath().getName());
-			if (name.isPresent() && !name.get().hidden() && cutoff.covers(name.get().name())) {
-				messages.addAll(read(status.getPath()));
-			}
+		for (RawFileSet.RawFile file : listing().select(Cutoff.NONE, cutoff)) {
+			messages.addAll(read(new Path(file.path())));
 		}
 		return messages;
+	}
+
+	/** The compactions in the raw store now. */
+	synchronized long compactions() throws IOException {
+		return listing().files().stream().filter((file) -> file.name().compacted()).count();
+	}
+
+	private RawFileSet listing() throws IOException {
+		List<String> paths = new ArrayList<>();
+		RemoteIterator<LocatedFileStatus> listing = this.fs.listFiles(new Path(this.layout.rawDir()), true);
+		while (listing.hasNext()) {
+			paths.add(listing.next().getPath().toUri().getPath());
+		}
+		return RawFileSet.of(paths);
 	}
 
 	private List<HealthMessage> read(Path file) throws IOException {

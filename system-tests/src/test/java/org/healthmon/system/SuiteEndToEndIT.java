@@ -56,8 +56,9 @@ import static org.assertj.core.api.Assertions.within;
  * datanodes, ingest, batch, speed and query, each its own process), the emitter replaying
  * a known dataset over UDP, and the HTTP API checked against brute-force aggregates.
  * <ul>
- * <li>while ingest continues and batch handoffs happen, every sampled answer equals the
- * brute-force aggregate over exactly the raw files it says it covered;</li>
+ * <li>while ingest continues, batch handoffs happen and the batch layer compacts the raw
+ * files behind its cutoff, every sampled answer equals the brute-force aggregate over
+ * exactly the raw files it says it covered;</li>
  * <li>50 parallel clients for 30 s during a handoff: no error, no inexact answer;</li>
  * <li>once everything sent is counted, 300 random windows (minute edges, empty, one
  * service, all time, straddling the batch cutoff) equal the brute-force aggregate of the
@@ -92,7 +93,11 @@ class SuiteEndToEndIT {
 	@Test
 	void whenTheSuiteRunsThenEveryAnswerCountsEveryMessageExactlyOnce() throws Exception {
 		Path repo = Path.of(System.getProperty("healthmon.repo", "..")).toRealPath();
-		Map<String, String> settings = Map.of("HEALTHMON_EMITTER_ENABLED", "false", "HEALTHMON_BATCH_INTERVAL", "10s");
+		// the raw hour still open is compacted up to the previous batch cutoff, and what
+		// the compactions replace is deleted 30 s later: both happen while answers are
+		// checked
+		Map<String, String> settings = Map.of("HEALTHMON_EMITTER_ENABLED", "false", "HEALTHMON_BATCH_INTERVAL", "10s",
+				"HEALTHMON_BATCH_COMPACTION_CLOSEAFTER", "-1h", "HEALTHMON_BATCH_VERSIONGRACE", "30s");
 		try (Suite suite = new Suite(repo, this.dir.resolve("var"), settings)) {
 			try (RawData raw = new RawData(suite.hdfsUri())) {
 				run(repo, suite, raw);
@@ -178,7 +183,10 @@ class SuiteEndToEndIT {
 		System.out.print(probes.freshness("on the UI page", probes.uiSeenAt, stormFrom, stormTo));
 		System.out.println();
 
+		long compactions = raw.compactions();
+		System.out.printf("  raw compactions in the store at the end: %d%n", compactions);
 		assertThat(this.failures).as("inexact or failed answers").isEmpty();
+		assertThat(compactions).as("raw files compacted while answers were checked").isPositive();
 		assertThat(sampler.samples.get()).as("answers sampled while ingesting").isGreaterThanOrEqualTo(10);
 		assertThat(sampler.batchVersions).as("batch handoffs while ingest continued").hasSizeGreaterThanOrEqualTo(3);
 		assertThat(clients.errors).isZero();

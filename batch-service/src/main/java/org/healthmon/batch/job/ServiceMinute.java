@@ -8,11 +8,13 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.io.WritableComparable;
 import org.apache.hadoop.io.WritableComparator;
 import org.apache.hadoop.io.WritableUtils;
+import org.healthmon.model.StorageLayout;
 
 /**
- * The key of a view row: (service, event minute). Sorts by service, then minute, so the
- * reducer writes rows in the order the view schema promises; a raw comparator sorts the
- * serialized bytes without deserializing them.
+ * The key of a view row: (service, event minute). Sorts by the minute's UTC day, then
+ * service, then minute, so that a reducer meets the days one after the other and writes
+ * each day's segment whole, its rows in the order the view schema promises; a raw
+ * comparator sorts the serialized bytes without deserializing them.
  */
 public final class ServiceMinute implements WritableComparable<ServiceMinute> {
 
@@ -56,8 +58,21 @@ public final class ServiceMinute implements WritableComparable<ServiceMinute> {
 		this.minute = in.readLong();
 	}
 
+	/** The start of the UTC day of the key's minute. */
+	public long day() {
+		return dayOf(this.minute);
+	}
+
+	static long dayOf(long minute) {
+		return Math.floorDiv(minute, StorageLayout.DAY_MS) * StorageLayout.DAY_MS;
+	}
+
 	@Override
 	public int compareTo(ServiceMinute other) {
+		int byDay = Long.compare(day(), other.day());
+		if (byDay != 0) {
+			return byDay;
+		}
 		int byService = this.service.compareTo(other.service);
 		return (byService != 0) ? byService : Long.compare(this.minute, other.minute);
 	}
@@ -77,7 +92,9 @@ public final class ServiceMinute implements WritableComparable<ServiceMinute> {
 		return this.service + "@" + this.minute;
 	}
 
-	/** Compares serialized keys: the service's UTF-8 bytes, then the minute. */
+	/**
+	 * Compares serialized keys: the minute's day, the service's UTF-8 bytes, the minute.
+	 */
 	public static final class Comparator extends WritableComparator {
 
 		public Comparator() {
@@ -91,11 +108,14 @@ public final class ServiceMinute implements WritableComparable<ServiceMinute> {
 				int n2 = WritableUtils.decodeVIntSize(b2[s2]);
 				int len1 = readVInt(b1, s1);
 				int len2 = readVInt(b2, s2);
-				int byService = compareBytes(b1, s1 + n1, len1, b2, s2 + n2, len2);
-				if (byService != 0) {
-					return byService;
+				long minute1 = readLong(b1, s1 + n1 + len1);
+				long minute2 = readLong(b2, s2 + n2 + len2);
+				int byDay = Long.compare(dayOf(minute1), dayOf(minute2));
+				if (byDay != 0) {
+					return byDay;
 				}
-				return Long.compare(readLong(b1, s1 + n1 + len1), readLong(b2, s2 + n2 + len2));
+				int byService = compareBytes(b1, s1 + n1, len1, b2, s2 + n2, len2);
+				return (byService != 0) ? byService : Long.compare(minute1, minute2);
 			}
 			catch (IOException ex) {
 				throw new IllegalArgumentException("malformed key", ex);

@@ -13,27 +13,33 @@ import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.Counter;
 import org.apache.hadoop.mapreduce.Counters;
 import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.MRJobConfig;
 import org.apache.hadoop.mapreduce.lib.input.CombineTextInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.DelegatingInputFormat;
 import org.apache.hadoop.mapreduce.lib.input.DelegatingMapper;
 import org.apache.hadoop.mapreduce.lib.input.MultipleInputs;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputCommitter;
 import org.apache.hadoop.mapreduce.lib.output.FileOutputFormat;
+import org.apache.hadoop.mapreduce.lib.output.LazyOutputFormat;
 import org.apache.hadoop.mapreduce.lib.output.MultipleOutputs;
 import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.apache.parquet.avro.AvroParquetInputFormat;
-import org.apache.parquet.avro.AvroParquetOutputFormat;
 import org.apache.parquet.hadoop.ParquetOutputFormat;
 
 /**
- * The batch view job: raw CSV files (and, for an incremental run, the previous version's
- * Parquet rows) → one Parquet row per (service, minute), sorted by service then minute.
- * Plain Hadoop, no Spring: these classes travel to YARN in the job jar.
+ * The batch view job: raw CSV files and view rows (Parquet) → one Parquet row per
+ * (service, minute), written as one segment per UTC event day
+ * ({@code date=YYYY-MM-DD/part-r-NNNNN.parquet} under the output directory, each sorted
+ * by service then minute). A run uses it twice at most: new raw files → their day
+ * segments; then, for the days that already had a segment, those rows with the old
+ * segment's → the day's new segment. Plain Hadoop, no Spring: these classes travel to
+ * YARN in the job jar.
  *
  * <p>
  * Everything about where and how the job runs (local runner or YARN, memory, the job jar)
  * comes from the {@link Configuration} handed in; this class sets only what the view
- * format needs, and defaults that the configuration may override.
+ * format needs, and defaults that the configuration may override: among them the reducer
+ * ({@code mapreduce.job.reduce.class}), which a test may replace with one of its own.
  */
 public final class ViewJob {
 
@@ -48,15 +54,14 @@ public final class ViewJob {
 	 *
 	 * @param name the job name
 	 * @param rawFiles the raw CSV files to read
-	 * @param previousVersion the previous version's directory to merge, or null for a
-	 * full recompute
+	 * @param viewFiles view rows to merge in: Parquet files, or directories of them
 	 * @param output the directory to write (must not exist)
 	 * @param reducers number of reduce tasks (1 gives one totally ordered file)
 	 * @param splitMaxBytes most bytes of raw files combined into one map task
 	 * @param jobJar the jar to ship to the cluster, or null to run from the classpath
 	 * (local runner)
 	 */
-	public record Spec(String name, List<Path> rawFiles, Path previousVersion, Path output, int reducers,
+	public record Spec(String name, List<Path> rawFiles, List<Path> viewFiles, Path output, int reducers,
 			long splitMaxBytes, String jobJar) {
 	}
 
@@ -67,11 +72,11 @@ public final class ViewJob {
 	 * @param rawLines raw lines read
 	 * @param badLines raw lines quarantined
 	 * @param badLinesByReason bad lines per reject reason tag
-	 * @param previousRows rows read from the previous version
+	 * @param viewRows view rows read
 	 * @param outputRows rows written
 	 */
-	public record Result(String jobId, long rawLines, long badLines, Map<String, Long> badLinesByReason,
-			long previousRows, long outputRows) {
+	public record Result(String jobId, long rawLines, long badLines, Map<String, Long> badLinesByReason, long viewRows,
+			long outputRows) {
 	}
 
 	/**
@@ -89,12 +94,11 @@ public final class ViewJob {
 	}
 
 	static Job create(Configuration base, Spec spec) throws IOException {
-		if (spec.rawFiles().isEmpty() && spec.previousVersion() == null) {
-			throw new IllegalArgumentException("a view job needs input: no raw files and no previous version");
+		if (spec.rawFiles().isEmpty() && spec.viewFiles().isEmpty()) {
+			throw new IllegalArgumentException("a view job needs input: no raw files and no view rows");
 		}
 		Configuration conf = new Configuration(base);
-		// Readers glob *.parquet; no summary files and no _SUCCESS marker beside the rows
-		conf.set(ParquetOutputFormat.JOB_SUMMARY_LEVEL, "NONE");
+		// Readers take the files the segment index names; no _SUCCESS marker beside them
 		conf.setBoolean(FileOutputCommitter.SUCCESSFUL_JOB_OUTPUT_DIR_MARKER, false);
 		conf.setIfUnset(ParquetOutputFormat.BLOCK_SIZE, Long.toString(DEFAULT_ROW_GROUP_BYTES));
 		conf.setIfUnset(ParquetOutputFormat.COMPRESSION, "SNAPPY");
@@ -115,13 +119,15 @@ public final class ViewJob {
 		job.setSortComparatorClass(ServiceMinute.Comparator.class);
 		job.setCombinerClass(StatsCombiner.class);
 		job.setPartitionerClass(ServicePartitioner.class);
-		job.setReducerClass(ViewRowReducer.class);
+		if (conf.get(MRJobConfig.REDUCE_CLASS_ATTR) == null) {
+			job.setReducerClass(DaySegmentReducer.class);
+		}
 		job.setNumReduceTasks(spec.reducers());
 
+		// The reducer writes the day files itself; the output format only commits them
 		job.setOutputKeyClass(Void.class);
 		job.setOutputValueClass(GenericRecord.class);
-		job.setOutputFormatClass(AvroParquetOutputFormat.class);
-		AvroParquetOutputFormat.setSchema(job, ViewRows.SCHEMA);
+		LazyOutputFormat.setOutputFormatClass(job, TextOutputFormat.class);
 		FileOutputFormat.setOutputPath(job, spec.output());
 		MultipleOutputs.addNamedOutput(job, RawLineMapper.QUARANTINE, TextOutputFormat.class, NullWritable.class,
 				Text.class);
@@ -138,8 +144,10 @@ public final class ViewJob {
 		for (Path file : spec.rawFiles()) {
 			add(formats, mappers, file, CombineTextInputFormat.class, RawLineMapper.class);
 		}
-		if (spec.previousVersion() != null) {
-			add(formats, mappers, spec.previousVersion(), AvroParquetInputFormat.class, ViewRowMapper.class);
+		for (Path rows : spec.viewFiles()) {
+			add(formats, mappers, rows, AvroParquetInputFormat.class, ViewRowMapper.class);
+		}
+		if (!spec.viewFiles().isEmpty()) {
 			AvroParquetInputFormat.setAvroReadSchema(job, ViewRows.SCHEMA);
 		}
 		job.getConfiguration().set(MultipleInputs.DIR_FORMATS, formats.toString());
@@ -165,7 +173,7 @@ public final class ViewJob {
 			byReason.put(counter.getName(), counter.getValue());
 		}
 		return new Result(job.getJobID().toString(), value(counters, ViewJobCounters.RAW_LINES),
-				value(counters, ViewJobCounters.BAD_LINES), byReason, value(counters, ViewJobCounters.PREVIOUS_ROWS),
+				value(counters, ViewJobCounters.BAD_LINES), byReason, value(counters, ViewJobCounters.VIEW_ROWS),
 				value(counters, ViewJobCounters.OUTPUT_ROWS));
 	}
 

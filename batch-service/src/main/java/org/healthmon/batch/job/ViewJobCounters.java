@@ -10,8 +10,8 @@ public enum ViewJobCounters {
 	RAW_LINES,
 	/** Raw lines that could not be read (copied to the quarantine). */
 	BAD_LINES,
-	/** Rows read back from the previous version (incremental runs). */
-	PREVIOUS_ROWS,
+	/** View rows read back: the day segments a run merges, or a whole older version. */
+	VIEW_ROWS,
 	/** Rows written to the new version. */
 	OUTPUT_ROWS;
 

@@ -6,8 +6,9 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.mapreduce.Mapper;
 
 /**
- * A row of the previous batch version → (service, minute) → its stats, so that an
- * incremental run merges the previous view with the new raw files.
+ * A row of a view → (service, minute) → its stats, so that a run merges view rows with
+ * each other or with new raw data: a day's segment with the rows of that day's new data,
+ * or a whole version written before segments existed.
  */
 public class ViewRowMapper extends Mapper<Void, GenericRecord, ServiceMinute, StatsWritable> {
 
@@ -17,7 +18,7 @@ public class ViewRowMapper extends Mapper<Void, GenericRecord, ServiceMinute, St
 
 	@Override
 	protected void map(Void ignored, GenericRecord row, Context context) throws IOException, InterruptedException {
-		context.getCounter(ViewJobCounters.PREVIOUS_ROWS).increment(1);
+		context.getCounter(ViewJobCounters.VIEW_ROWS).increment(1);
 		this.key.set(row.get(ViewRows.SERVICE).toString(), (Long) row.get(ViewRows.MINUTE));
 		context.write(this.key, this.stats.set(row));
 	}

@@ -7,8 +7,8 @@ import java.util.Map;
  *
  * @param id the run's id
  * @param trigger what started it: {@code scheduled} or {@code manual}
- * @param mode {@code incremental}, {@code full}, or {@code none} when there was nothing
- * to do
+ * @param mode {@code incremental}, {@code full}, {@code migration} (a version written
+ * before segments split into them), or {@code none} when there was nothing to do
  * @param outcome how it ended
  * @param startedAtMs start, epoch ms
  * @param endedAtMs end, epoch ms
@@ -19,14 +19,24 @@ import java.util.Map;
  * @param files raw files read by the job
  * @param inputRecords raw lines read
  * @param badRecords raw lines that could not be read (quarantined)
- * @param previousRows rows merged from the previous version
+ * @param previousRows view rows merged: the old segments of the days the new data touched
+ * (or a whole version written before segments)
  * @param outputRows rows in the new version
- * @param jobId the Hadoop job id, if a job ran
+ * @param segmentsWritten day segments the run wrote (the others are shared with the
+ * previous version)
+ * @param jobId the Hadoop job ids, if a job ran
  * @param error why it failed, or null
  */
 public record BatchRun(String id, String trigger, String mode, Outcome outcome, long startedAtMs, long endedAtMs,
 		long durationMs, long version, Map<String, Long> cutoff, int files, long inputRecords, long badRecords,
-		long previousRows, long outputRows, String jobId, String error) {
+		long previousRows, long outputRows, int segmentsWritten, String jobId, String error) {
+
+	/** A run that failed after it planned a version (or before, with {@code none}). */
+	static BatchRun failed(String id, String trigger, String mode, long startedAtMs, long endedAtMs, long version,
+			String error) {
+		return new BatchRun(id, trigger, mode, Outcome.FAILED, startedAtMs, endedAtMs, endedAtMs - startedAtMs, version,
+				Map.of(), 0, 0, 0, 0, 0, 0, null, error);
+	}
 
 	/** How a run ended. */
 	public enum Outcome {

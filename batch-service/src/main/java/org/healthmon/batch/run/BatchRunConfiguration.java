@@ -7,6 +7,7 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.healthmon.batch.store.BatchStore;
 import org.healthmon.batch.BatchProperties;
 import org.healthmon.model.StorageLayout;
 import tools.jackson.databind.json.JsonMapper;

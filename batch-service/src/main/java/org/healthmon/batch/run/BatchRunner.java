@@ -1,9 +1,9 @@
 package org.healthmon.batch.run;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -13,38 +13,39 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.healthmon.batch.BatchProperties;
-import org.healthmon.batch.job.ViewJob;
+import org.healthmon.batch.store.BatchStore;
+import org.healthmon.batch.upkeep.Upkeep;
 import org.healthmon.model.BatchManifest;
 import org.healthmon.model.Cutoff;
 import org.healthmon.model.PendingBatch;
-import org.healthmon.model.RawFileSet;
 import org.healthmon.model.StorageLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One batch run at a time, following the lambda handoff (DESIGN.md §3): take an exact
- * cutoff, publish it as pending, run the view job into a hidden directory, rename it to
- * the new version, publish the manifest (keeping the previous one), remove the pending
- * marker, and delete versions no manifest has named for a grace period. A failure at any
- * step leaves the published view as it was; the next run starts over.
+ * One batch run at a time, following the lambda handoff (DESIGN.md §3): plan the run
+ * ({@link RunPlanner}: the exact cutoff over the partitions that can hold new files),
+ * publish it as pending, build the version's day segments in a hidden directory
+ * ({@link VersionBuilder}), rename it into place, record what the previous version alone
+ * names, publish the manifest (keeping the previous one), remove the pending marker; then
+ * {@link Upkeep}. A failure at any step leaves the published view as it was; the next run
+ * starts over.
  */
 public class BatchRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
 
-	static final String TMP_PREFIX = "_tmp-";
-
 	private final BatchStore store;
 
 	private final RunHistory history;
 
-	private final Configuration jobConf;
+	private final RunPlanner planner;
 
-	private final BatchProperties properties;
+	private final VersionBuilder builder;
+
+	private final Upkeep upkeep;
 
 	private final MeterRegistry registry;
 
@@ -56,8 +57,9 @@ public class BatchRunner {
 			MeterRegistry registry, Clock clock) {
 		this.store = store;
 		this.history = history;
-		this.jobConf = jobConf;
-		this.properties = properties;
+		this.planner = new RunPlanner(store, properties);
+		this.builder = new VersionBuilder(store, jobConf, properties);
+		this.upkeep = new Upkeep(store, properties, clock);
 		this.registry = registry;
 		this.clock = clock;
 	}
@@ -77,9 +79,15 @@ public class BatchRunner {
 			return Optional.empty();
 		}
 		try {
-			BatchRun run = runLocked(mode, trigger);
+			BatchRun run = attempt(mode, trigger);
 			this.history.add(run);
 			record(run);
+			long upkeepStart = System.nanoTime();
+			this.upkeep.run();
+			Timer.builder("healthmon.batch.upkeep")
+				.description("Upkeep after each run: old version files, raw compaction, retention")
+				.register(this.registry)
+				.record(System.nanoTime() - upkeepStart, TimeUnit.NANOSECONDS);
 			return Optional.of(run);
 		}
 		finally {
@@ -87,220 +95,123 @@ public class BatchRunner {
 		}
 	}
 
-	private BatchRun runLocked(RunMode mode, String trigger) {
-		Attempt attempt = new Attempt(UUID.randomUUID().toString(), trigger, this.clock.millis());
+	private BatchRun attempt(RunMode mode, String trigger) {
+		String id = UUID.randomUUID().toString();
+		long startedAt = this.clock.millis();
+		Optional<RunPlan> plan = Optional.empty();
+		Path tmp = null;
 		try {
-			return execute(attempt, mode);
+			plan = this.planner.plan(mode);
+			if (plan.isEmpty()) {
+				return nothingNew(id, trigger, startedAt);
+			}
+			tmp = new Path(this.store.layout().batchTmpDir(), "v" + plan.get().version() + "-" + id);
+			return execute(id, trigger, startedAt, plan.get(), tmp);
 		}
-		catch (Exception ex) {
-			log.error("Batch run {} failed; the published view is unchanged, the next run retries", attempt.id, ex);
-			cleanUpFailed(attempt);
-			attempt.error = ex.toString();
-			return attempt.finish(BatchRun.Outcome.FAILED, this.clock.millis());
+		catch (IOException | InterruptedException | IllegalStateException ex) {
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+			}
+			log.error("Batch run {} failed; the published view is unchanged, the next run retries", id, ex);
+			cleanUpFailed(id, plan, tmp);
+			return BatchRun.failed(id, trigger, plan.map((p) -> p.kind().label()).orElse("none"), startedAt,
+					this.clock.millis(), plan.map(RunPlan::version).orElse(0L), ex.toString());
 		}
 	}
 
-	private BatchRun execute(Attempt attempt, RunMode mode) throws Exception {
-		StorageLayout layout = this.store.layout();
+	private BatchRun nothingNew(String id, String trigger, long startedAt) throws IOException {
 		Optional<BatchManifest> current = this.store.batchManifest();
-		Cutoff after = current.map(BatchManifest::cutoff).orElse(Cutoff.NONE);
 		long version = current.map(BatchManifest::version).orElse(0L);
-		// The exact cutoff (RawFileSet): the highest of a first listing, files selected
-		// from
-		// a second one; never below the published cutoff
-		Cutoff upTo = raise(after, this.store.listRaw().highest());
-		RawFileSet listing = this.store.listRaw();
-		boolean full = current.isEmpty() || mode == RunMode.FULL || isFullRecomputeDue(version + 1);
-		List<RawFileSet.RawFile> inputs = listing.select(full ? Cutoff.NONE : after, upTo);
-		List<RawFileSet.RawFile> newFiles = listing.select(after, upTo);
-		attempt.version = version;
-		attempt.cutoff = upTo;
-		if (newFiles.isEmpty() && (mode != RunMode.FULL || inputs.isEmpty())) {
-			attempt.cutoff = after;
-			log.info("Batch run {}: nothing new since version {}", attempt.id, version);
-			removeOldVersions();
-			return attempt.finish(BatchRun.Outcome.NOTHING_NEW, this.clock.millis());
-		}
-		attempt.mode = full ? "full" : "incremental";
-		attempt.version = version + 1;
-		attempt.files = inputs.size();
-		this.store.writeAtomically(layout.pendingBatchManifest(),
-				new PendingBatch(attempt.version, upTo, attempt.startedAtMs).toJson());
-		log.info("Batch run {}: {} version {} over {} raw files (cutoff {})", attempt.id, attempt.mode, attempt.version,
-				inputs.size(), upTo.seqByNode());
-
-		attempt.tmpDir = new Path(layout.batchViewsDir(), TMP_PREFIX + "v" + attempt.version + "-" + attempt.id);
-		ViewJob.Result result = ViewJob.run(this.jobConf, spec(attempt, inputs, full ? null : current.get()));
-		attempt.jobId = result.jobId();
-		attempt.inputRecords = result.rawLines();
-		attempt.badRecords = result.badLines();
-		attempt.previousRows = result.previousRows();
-		moveQuarantine(attempt);
-		ViewFiles written = ViewFiles.of(this.store.fs(), attempt.tmpDir);
-		if (written.rows() != result.outputRows()) {
-			throw new IllegalStateException("the job wrote " + result.outputRows() + " rows but the files hold "
-					+ written.rows() + ": not publishing");
-		}
-		attempt.outputRows = written.rows();
-		publish(attempt, current, written);
-		removeOldVersions();
-		return attempt.finish(BatchRun.Outcome.PUBLISHED, this.clock.millis());
+		log.debug("Batch run {}: nothing new since version {}", id, version);
+		return new BatchRun(id, trigger, "none", BatchRun.Outcome.NOTHING_NEW, startedAt, this.clock.millis(),
+				this.clock.millis() - startedAt, version,
+				current.map(BatchManifest::cutoff).orElse(Cutoff.NONE).seqByNode(), 0, 0, 0, 0, 0, 0, null, null);
 	}
 
-	private boolean isFullRecomputeDue(long nextVersion) {
-		int every = this.properties.fullRecomputeEvery();
-		return every > 0 && nextVersion % every == 0;
-	}
-
-	private static Cutoff raise(Cutoff cutoff, Cutoff by) {
-		Cutoff raised = cutoff;
-		for (Map.Entry<String, Long> node : by.seqByNode().entrySet()) {
-			raised = raised.with(node.getKey(), node.getValue());
-		}
-		return raised;
-	}
-
-	private ViewJob.Spec spec(Attempt attempt, List<RawFileSet.RawFile> inputs, BatchManifest previous) {
-		List<Path> files = new ArrayList<>(inputs.size());
-		for (RawFileSet.RawFile file : inputs) {
-			files.add(this.store.fs().makeQualified(new Path(file.path())));
-		}
-		Path previousDir = (previous != null) ? this.store.fs().makeQualified(new Path(previous.path())) : null;
-		return new ViewJob.Spec("healthmon batch v" + attempt.version + " (" + attempt.mode + ")", files, previousDir,
-				this.store.fs().makeQualified(attempt.tmpDir), this.properties.reducers(),
-				this.properties.splitSize().toBytes(), this.properties.jobJar());
-	}
-
-	/** Bad lines the job copied aside go to {@code quarantine/v<version>/}. */
-	private void moveQuarantine(Attempt attempt) throws Exception {
-		Path bad = new Path(attempt.tmpDir, "_quarantine");
-		if (!this.store.fs().exists(bad)) {
-			return;
-		}
-		String target = String.format("%s/v%012d", this.store.layout().quarantineDir(), attempt.version);
-		// Left by an earlier attempt at this version that failed after moving its lines
-		this.store.delete(target);
-		this.store.rename(bad, new Path(target));
-		log.warn("Batch run {}: {} bad raw lines, copied to {}", attempt.id, attempt.badRecords, target);
-	}
-
-	private void publish(Attempt attempt, Optional<BatchManifest> current, ViewFiles written) throws Exception {
+	private BatchRun execute(String id, String trigger, long startedAt, RunPlan plan, Path tmp)
+			throws IOException, InterruptedException {
 		StorageLayout layout = this.store.layout();
-		String versionDir = layout.batchVersionDir(attempt.version);
+		this.store.writeAtomically(layout.pendingBatchManifest(),
+				new PendingBatch(plan.version(), plan.cutoff(), startedAt).toJson());
+		log.info("Batch run {}: {} version {} over {} raw files, {} of them new (cutoff {})", id, plan.kind().label(),
+				plan.version(), plan.rawFiles().size(), plan.newFiles(), plan.cutoff().seqByNode());
+		VersionBuilder.Built built = this.builder.build(plan, tmp);
+		moveQuarantine(id, plan.version(), built);
+		String versionDir = layout.batchVersionDir(plan.version());
 		// Above the published version, so no manifest names it: left by a run that died
 		// between rename and publish
 		this.store.delete(versionDir);
-		this.store.rename(attempt.tmpDir, new Path(versionDir));
-		attempt.tmpDir = null;
-		Optional<byte[]> currentBytes = this.store.read(layout.batchManifest());
-		if (current.isPresent() && currentBytes.isPresent()) {
-			this.store.writeAtomically(layout.previousBatchManifest(), currentBytes.get());
-		}
-		BatchManifest manifest = new BatchManifest(attempt.version, attempt.cutoff, versionDir, written.rows(),
-				written.minMinute(), written.maxMinute(), this.clock.millis());
-		this.store.writeAtomically(layout.batchManifest(), manifest.toJson());
-		log.info("Batch run {}: published version {} ({} rows, {} files read, {} bad lines)", attempt.id,
-				attempt.version, written.rows(), attempt.files, attempt.badRecords);
-		deletePending(attempt);
+		this.store.rename(built.dir(), new Path(versionDir));
+		this.upkeep.janitor().recordSuperseded(plan.version(), superseded(plan, built));
+		publish(plan, built);
+		this.store.delete(tmp.toString());
+		log.info("Batch run {}: published version {} ({} rows; {} day segments written, {} shared; {} bad lines)", id,
+				plan.version(), built.index().rows(), built.daysWritten(),
+				built.index().segments().size() - built.daysWritten(), built.first().badLines());
+		return new BatchRun(id, trigger, plan.kind().label(), BatchRun.Outcome.PUBLISHED, startedAt,
+				this.clock.millis(), this.clock.millis() - startedAt, plan.version(), plan.cutoff().seqByNode(),
+				plan.rawFiles().size(), built.rawLines(), built.first().badLines(), built.viewRows(),
+				built.index().rows(), built.daysWritten(), built.jobIds(), null);
 	}
 
-	private void deletePending(Attempt attempt) {
+	/**
+	 * What only the current version names once the new one is published: the files of the
+	 * segments it replaced, and its index (or, written before segments, its whole
+	 * directory).
+	 */
+	private static List<String> superseded(RunPlan plan, VersionBuilder.Built built) {
+		List<String> paths = new ArrayList<>(plan.currentIndex().filesDroppedBy(built.index()));
+		plan.current().ifPresent((current) -> paths.add(current.isSegmented() ? current.index() : current.path()));
+		return paths;
+	}
+
+	private void publish(RunPlan plan, VersionBuilder.Built built) throws IOException {
+		StorageLayout layout = this.store.layout();
+		Optional<byte[]> currentBytes = this.store.read(layout.batchManifest());
+		if (plan.current().isPresent() && currentBytes.isPresent()) {
+			this.store.writeAtomically(layout.previousBatchManifest(), currentBytes.get());
+		}
+		BatchManifest manifest = new BatchManifest(plan.version(), plan.cutoff(), plan.rawFrom(),
+				layout.batchVersionDir(plan.version()), layout.segmentIndex(plan.version()), built.index().rows(),
+				built.index().minMinute(), built.index().maxMinute(), this.clock.millis());
+		this.store.writeAtomically(layout.batchManifest(), manifest.toJson());
+		deletePending();
+	}
+
+	/** Bad lines the job copied aside go to {@code quarantine/v<version>/}. */
+	private void moveQuarantine(String id, long version, VersionBuilder.Built built) throws IOException {
+		if (!this.store.exists(built.quarantine().toString())) {
+			return;
+		}
+		String target = String.format("%s/v%012d", this.store.layout().quarantineDir(), version);
+		// Left by an earlier attempt at this version that failed after moving its lines
+		this.store.delete(target);
+		this.store.rename(built.quarantine(), new Path(target));
+		log.warn("Batch run {}: {} bad raw lines, copied to {}", id, built.first().badLines(), target);
+	}
+
+	private void deletePending() {
 		try {
 			this.store.delete(this.store.layout().pendingBatchManifest());
 		}
-		catch (Exception ex) {
+		catch (IOException ex) {
 			// Readers treat a pending version at or below the batch version as done
-			log.warn("Batch run {}: could not delete the pending marker: {}", attempt.id, ex.toString());
+			log.warn("Could not delete the pending marker: {}", ex.toString());
 		}
 	}
 
-	private void cleanUpFailed(Attempt attempt) {
-		if (attempt.tmpDir != null) {
+	private void cleanUpFailed(String id, Optional<RunPlan> plan, Path tmp) {
+		if (tmp != null) {
 			try {
-				this.store.fs().delete(attempt.tmpDir, true);
+				this.store.delete(tmp.toString());
 			}
-			catch (Exception ex) {
-				log.warn("Batch run {}: could not delete {} (removed later): {}", attempt.id, attempt.tmpDir,
-						ex.toString());
+			catch (IOException ex) {
+				log.warn("Batch run {}: could not delete {} (removed later): {}", id, tmp, ex.toString());
 			}
 		}
-		if (attempt.mode != null) {
+		if (plan.isPresent()) {
 			// The speed layer's second set waits on this; the next run publishes its own
-			deletePending(attempt);
-		}
-	}
-
-	/**
-	 * Deletes versions that neither manifest names and that have not been named for the
-	 * grace period, and hidden directories of dead runs older than it. Versions above the
-	 * published one are left to the next run (it replaces them).
-	 */
-	void removeOldVersions() {
-		try {
-			Optional<BatchManifest> current = this.store.batchManifest();
-			if (current.isEmpty()) {
-				return;
-			}
-			Optional<BatchManifest> previous = this.store.previousBatchManifest();
-			long now = this.clock.millis();
-			long grace = this.properties.versionGrace().toMillis();
-			for (FileStatus entry : this.store.list(this.store.layout().batchViewsDir())) {
-				String name = entry.getPath().getName();
-				if (name.startsWith(TMP_PREFIX)) {
-					if (now - entry.getModificationTime() >= grace) {
-						deleteQuietly(entry.getPath(), "dead run's output");
-					}
-					continue;
-				}
-				long version = versionOf(name);
-				if (version < 0 || version >= current.get().version()) {
-					continue;
-				}
-				long previousVersion = previous.map(BatchManifest::version).orElse(-1L);
-				if (version == previousVersion) {
-					continue;
-				}
-				if (now - droppedAt(version, current.get(), previous) >= grace) {
-					deleteQuietly(entry.getPath(), "version " + version);
-				}
-			}
-		}
-		catch (Exception ex) {
-			log.warn("Could not remove old batch versions (retried after the next run): {}", ex.toString());
-		}
-	}
-
-	/**
-	 * When a version stopped being named by either manifest: version k drops out when k+2
-	 * is published. With k+2 the current version that is the current manifest's time;
-	 * anything older dropped out no later than the previous manifest's time.
-	 */
-	private static long droppedAt(long version, BatchManifest current, Optional<BatchManifest> previous) {
-		if (version + 2 >= current.version() || previous.isEmpty()) {
-			return current.createdAtMs();
-		}
-		return previous.get().createdAtMs();
-	}
-
-	private void deleteQuietly(Path path, String what) {
-		try {
-			this.store.fs().delete(path, true);
-			log.info("Deleted {} {}", what, path);
-		}
-		catch (Exception ex) {
-			log.warn("Could not delete {} {}: {}", what, path, ex.toString());
-		}
-	}
-
-	static long versionOf(String dirName) {
-		if (dirName.length() != 13 || dirName.charAt(0) != 'v') {
-			return -1;
-		}
-		try {
-			return Long.parseLong(dirName.substring(1));
-		}
-		catch (NumberFormatException ex) {
-			return -1;
+			deletePending();
 		}
 	}
 
@@ -316,56 +227,12 @@ public class BatchRunner {
 		counter("healthmon.batch.bad.records", "Raw lines quarantined by batch jobs").increment(run.badRecords());
 		counter("healthmon.batch.output.rows", "Rows written to published batch versions")
 			.increment((run.outcome() == BatchRun.Outcome.PUBLISHED) ? run.outputRows() : 0);
+		counter("healthmon.batch.segments.written", "Day segments written by batch runs")
+			.increment(run.segmentsWritten());
 	}
 
 	private Counter counter(String name, String description) {
 		return Counter.builder(name).description(description).register(this.registry);
-	}
-
-	/** The state of a run in progress, turned into a {@link BatchRun} at the end. */
-	private static final class Attempt {
-
-		final String id;
-
-		final String trigger;
-
-		final long startedAtMs;
-
-		String mode;
-
-		long version;
-
-		Cutoff cutoff = Cutoff.NONE;
-
-		int files;
-
-		long inputRecords;
-
-		long badRecords;
-
-		long previousRows;
-
-		long outputRows;
-
-		String jobId;
-
-		String error;
-
-		Path tmpDir;
-
-		Attempt(String id, String trigger, long startedAtMs) {
-			this.id = id;
-			this.trigger = trigger;
-			this.startedAtMs = startedAtMs;
-		}
-
-		BatchRun finish(BatchRun.Outcome outcome, long endedAtMs) {
-			return new BatchRun(this.id, this.trigger, (this.mode != null) ? this.mode : "none", outcome,
-					this.startedAtMs, endedAtMs, endedAtMs - this.startedAtMs, this.version, this.cutoff.seqByNode(),
-					this.files, this.inputRecords, this.badRecords, this.previousRows, this.outputRows, this.jobId,
-					this.error);
-		}
-
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.healthmon.batch.store.BatchStore;
 import org.healthmon.model.BatchManifest;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

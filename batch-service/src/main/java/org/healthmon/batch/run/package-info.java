@@ -1,6 +1,6 @@
 /**
- * Batch runs: the exact cutoff, the pending marker, the view job, publishing through the
- * manifests, old versions, the run history, the schedule, health and the
- * {@code batchruns} endpoint.
+ * Batch runs: the plan (window listing, exact cutoff, kind of run), the version built as
+ * day segments, publishing through the manifests, the run history, the schedule, health
+ * and the {@code batchruns} endpoint.
  */
 package org.healthmon.batch.run;

@@ -23,7 +23,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.healthmon.batch.run.BatchRun;
 import org.healthmon.batch.run.BatchRunner;
-import org.healthmon.batch.run.BatchStore;
+import org.healthmon.batch.store.BatchStore;
 import org.healthmon.batch.run.RunMode;
 import org.healthmon.batch.support.TestRunners;
 import org.healthmon.model.StorageLayout;
@@ -82,7 +82,7 @@ public final class RecomputeBenchmark {
 				throw new IllegalStateException("the recompute failed: " + run.error());
 			}
 			jobRows = run.outputRows();
-			String view = new BatchStore(fs, layout).batchManifest().orElseThrow().path();
+			String view = new BatchStore(fs, layout).batchManifest().orElseThrow().path() + "/*/*.parquet";
 			try (Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
 				version = version(duck);
 				t = System.nanoTime();
@@ -163,9 +163,9 @@ public final class RecomputeBenchmark {
 	}
 
 	/** Rows in one result and not the other, both ways. */
-	private static long compare(Connection duck, String viewDir) throws SQLException {
+	private static long compare(Connection duck, String viewFiles) throws SQLException {
 		try (Statement s = duck.createStatement()) {
-			String job = "SELECT * FROM read_parquet('" + viewDir + "/*.parquet')";
+			String job = "SELECT * FROM read_parquet('" + viewFiles + "')";
 			return single(s, "SELECT count(*) FROM (" + job + " EXCEPT SELECT * FROM duck_view)")
 					+ single(s, "SELECT count(*) FROM (SELECT * FROM duck_view EXCEPT " + job + ")");
 		}

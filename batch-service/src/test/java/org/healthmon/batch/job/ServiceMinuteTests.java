@@ -14,13 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServiceMinuteTests {
 
 	@Test
-	void whenSerializedKeysAreComparedThenTheOrderIsServiceThenMinute() throws IOException {
+	void whenSerializedKeysAreComparedThenTheOrderIsDayThenServiceThenMinute() throws IOException {
 		Random random = new Random(7);
 		String[] services = { "a", "ab", "b", "orders", "orders.v2", "Z", "x".repeat(64) };
 		List<ServiceMinute> keys = new ArrayList<>();
 		for (int i = 0; i < 300; i++) {
 			keys.add(new ServiceMinute(services[random.nextInt(services.length)],
-					(random.nextInt(2000) - 1000) * 60_000L));
+					(random.nextInt(20_000) - 10_000) * 60_000L));
 		}
 		ServiceMinute.Comparator raw = new ServiceMinute.Comparator();
 		for (ServiceMinute a : keys) {
@@ -28,7 +28,8 @@ class ServiceMinuteTests {
 				byte[] x = bytes(a);
 				byte[] y = bytes(b);
 				assertThat(Integer.signum(raw.compare(x, 0, x.length, y, 0, y.length))).as("%s vs %s", a, b)
-					.isEqualTo(Integer.signum(expected(a, b)));
+					.isEqualTo(Integer.signum(expected(a, b)))
+					.isEqualTo(Integer.signum(a.compareTo(b)));
 			}
 		}
 	}
@@ -46,6 +47,10 @@ class ServiceMinuteTests {
 	}
 
 	private static int expected(ServiceMinute a, ServiceMinute b) {
+		int byDay = Long.compare(Math.floorDiv(a.minute(), 86_400_000L), Math.floorDiv(b.minute(), 86_400_000L));
+		if (byDay != 0) {
+			return byDay;
+		}
 		int byService = a.service().compareTo(b.service());
 		return (byService != 0) ? byService : Long.compare(a.minute(), b.minute());
 	}

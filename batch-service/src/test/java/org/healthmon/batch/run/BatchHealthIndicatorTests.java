@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.healthmon.batch.BatchProperties;
+import org.healthmon.batch.store.BatchStore;
 import org.healthmon.batch.support.TestRunners;
 import org.healthmon.model.StorageLayout;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class BatchHealthIndicatorTests {
 	}
 
 	private static BatchRun run(BatchRun.Outcome outcome, long at) {
-		return new BatchRun("id", "test", "none", outcome, at - 10, at, 10, 0, Map.of(), 0, 0, 0, 0, 0, null,
+		return new BatchRun("id", "test", "none", outcome, at - 10, at, 10, 0, Map.of(), 0, 0, 0, 0, 0, 0, null,
 				(outcome == BatchRun.Outcome.FAILED) ? "boom" : null);
 	}
 

@@ -84,6 +84,12 @@ public final class TestData {
 		return new PublishedFile(node, seq, this.arrival, content);
 	}
 
+	/** Lets time pass: the next file arrives at least this much later. */
+	public TestData skip(long ms) {
+		this.arrival += ms;
+		return this;
+	}
+
 	public List<String> goodLines() {
 		return this.goodLines;
 	}

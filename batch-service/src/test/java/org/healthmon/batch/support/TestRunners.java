@@ -13,7 +13,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.healthmon.batch.BatchProperties;
 import org.healthmon.batch.run.BatchRunner;
-import org.healthmon.batch.run.BatchStore;
+import org.healthmon.batch.store.BatchStore;
 import org.healthmon.batch.run.RunHistory;
 import org.healthmon.model.StorageLayout;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,10 +41,17 @@ public final class TestRunners {
 		BatchProperties base = properties(fs.getUri().toString(), layout.root(), grace, fullEvery, jobSettings);
 		BatchProperties properties = new BatchProperties(base.hdfs(), base.interval(), base.initialDelay(),
 				base.fullRecomputeEvery(), base.versionGrace(), splitSize, base.reducers(), base.jobJar(),
-				base.jobSettings(), base.staleAfterIntervals(), base.historySize(), base.adminToken());
+				base.jobSettings(), base.staleAfterIntervals(), base.historySize(), base.adminToken(),
+				base.compaction(), base.retention());
+		return runner(fs, layout, tmp, properties, registry, Clock.systemUTC());
+	}
+
+	/** A runner with the given settings and clock. */
+	public static BatchRunner runner(FileSystem fs, StorageLayout layout, Path tmp, BatchProperties properties,
+			MeterRegistry registry, Clock clock) throws IOException {
 		BatchStore store = new BatchStore(fs, layout);
 		RunHistory history = new RunHistory(store, JsonMapper.builder().build(), 100);
-		return new BatchRunner(store, history, jobConf(fs, tmp, jobSettings), properties, registry, Clock.systemUTC());
+		return new BatchRunner(store, history, jobConf(fs, tmp, properties.jobSettings()), properties, registry, clock);
 	}
 
 	public static BatchRunner runner(FileSystem fs, StorageLayout layout, Path tmp) throws IOException {
@@ -62,9 +69,19 @@ public final class TestRunners {
 
 	public static BatchProperties properties(String uri, String root, Duration grace, int fullEvery,
 			Map<String, String> jobSettings) {
+		return properties(uri, root, grace, fullEvery, jobSettings, COMPACTION);
+	}
+
+	/** Compaction as configured by default, but of hours closed a minute ago. */
+	public static final BatchProperties.Compaction COMPACTION = new BatchProperties.Compaction(true,
+			Duration.ofMinutes(1), DataSize.ofMegabytes(128), 24);
+
+	public static BatchProperties properties(String uri, String root, Duration grace, int fullEvery,
+			Map<String, String> jobSettings, BatchProperties.Compaction compaction) {
 		return new BatchProperties(new BatchProperties.Hdfs(uri, root, Map.of()), Duration.ofMinutes(5),
 				Duration.ofSeconds(10), fullEvery, grace, DataSize.ofMegabytes(256), 1, "", new HashMap<>(jobSettings),
-				3, 500, "");
+				3, 500, "", compaction,
+				new BatchProperties.Retention(Duration.ZERO, Duration.ofDays(7), Duration.ofDays(30)));
 	}
 
 }

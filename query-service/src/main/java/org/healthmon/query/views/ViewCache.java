@@ -26,16 +26,19 @@ import org.healthmon.query.sql.ViewQueries;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The local copies of the view versions in use. DuckDB cannot read {@code hdfs://}, so
- * each version is copied out of the store once (read in place when the store is a local
- * file system) and rewritten by DuckDB into files shaped for the queries: its minutes, a
- * file per UTC day, sorted by minute with small row groups; and their hourly rollup
- * ({@link ViewQueries#hourly}, merged by the health-model rule), a file per
- * {@link #HOUR_SLICE_MS}, so that a long window reads one row per service and hour
- * instead of sixty. A query names only the files of the slices its window touches: DuckDB
- * checks every row group of every file it is given, about 10 µs each even when skipped,
- * which in one month-long file was most of a short window's time. Files are written with
- * LZ4, which decodes faster than zstd for a little more disk (BENCHMARKS.md).
+ * The local copies of the view parts in use: a batch view's day segments, and realtime
+ * versions. DuckDB cannot read {@code hdfs://}, so each part is copied out of the store
+ * once (read in place when the store is a local file system) and rewritten by DuckDB into
+ * files shaped for the queries: its minutes, a file per UTC day, sorted by minute with
+ * small row groups; and their hourly rollup ({@link ViewQueries#hourly}, merged by the
+ * health-model rule), a file per day for a day segment and per {@link #HOUR_SLICE_MS}
+ * otherwise, so that a long window reads one row per service and hour instead of sixty.
+ * Batch versions share most of their segments, so a new version costs the segments it
+ * rewrote, never the whole view. A query names only the files of the slices its window
+ * touches: DuckDB checks every row group of every file it is given, about 10 µs each even
+ * when skipped, which in one month-long file was most of a short window's time. Files are
+ * written with LZ4, which decodes faster than zstd for a little more disk
+ * (BENCHMARKS.md).
  * <p>
  * Each cached version counts the snapshots that use it and is deleted only when none
  * does: a version in use is never deleted under a running query. {@link #prepare} runs on
@@ -48,8 +51,14 @@ public final class ViewCache {
 	/** The span of a minute file: one UTC day. */
 	public static final long MINUTE_SLICE_MS = 86_400_000;
 
-	/** The span of an hourly rollup file: 30 days from the epoch on. */
+	/**
+	 * The span of an hourly rollup file of a part that is not one day's: 30 days from the
+	 * epoch on. A day segment's rollup is a file of its own day.
+	 */
 	public static final long HOUR_SLICE_MS = 30 * MINUTE_SLICE_MS;
+
+	/** The day of a part whose rows may be in any day. */
+	public static final long ANY_DAY = Long.MIN_VALUE;
 
 	/**
 	 * Rows per row group of a minute file: 10 minutes of 1,000 services, 100 of 100. A
@@ -86,10 +95,16 @@ public final class ViewCache {
 	}
 
 	/**
-	 * The cached version of a view version directory, retained once for the caller;
-	 * copies and rewrites it when it is not cached yet.
+	 * The cached copy of a view part (a batch view's day segment, or a whole version that
+	 * is not split by day), retained once for the caller; copies and rewrites it when it
+	 * is not cached yet. Parts are immutable, so a part cached for one version serves
+	 * every later version that shares it.
+	 * @param key the part's cache key: the same key, the same files
+	 * @param files the part's Parquet files in the store
+	 * @param dayMs the UTC day all its rows are in, or {@link #ANY_DAY} when they may be
+	 * in any
 	 */
-	public CachedView prepare(String key, String versionDir) throws IOException, SQLException {
+	public CachedView prepare(String key, List<String> files, long dayMs) throws IOException, SQLException {
 		synchronized (this) {
 			Entry entry = this.entries.get(key);
 			if (entry != null) {
@@ -98,34 +113,37 @@ public final class ViewCache {
 			}
 		}
 		long started = System.nanoTime();
-		List<org.apache.hadoop.fs.Path> files = this.store.parquetFiles(versionDir);
-		Path staging = Files.createTempDirectory(this.dir, "." + key + "-");
+		Path staging = Files.createTempDirectory(this.dir, ".part-");
 		try {
 			Path copies = staging.resolve("source");
 			List<String> sources = new ArrayList<>();
-			for (org.apache.hadoop.fs.Path file : files) {
+			for (String file : files) {
+				org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(file);
 				if (this.store.isLocal()) {
-					sources.add(this.store.localPath(file).toString());
+					sources.add(this.store.localPath(source).toString());
 				}
 				else {
 					Path local = Files.createDirectories(copies).resolve(sources.size() + ".parquet");
-					this.store.copyToLocal(file, local);
+					this.store.copyToLocal(source, local);
 					sources.add(local.toString());
 				}
 			}
-			// a version cached again gets other paths: queries prepared for the files of
-			// its earlier copy never meet the new ones
-			Path target = this.dir.resolve(key + "-" + (++this.generation));
+			// a part cached again gets other paths: queries prepared for the files of its
+			// earlier copy never meet the new ones
+			Path target = this.dir.resolve("part-" + (++this.generation));
+			long hourSlice = (dayMs == ANY_DAY) ? HOUR_SLICE_MS : MINUTE_SLICE_MS;
 			CachedView view = this.duckdb
-				.withViewsSession((session) -> write(session.connection(), key, sources, staging, target));
+				.withViewsSession((session) -> write(session.connection(), key, sources, hourSlice, staging, target));
 			FileSystemUtils.deleteRecursively(copies);
 			Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
 			synchronized (this) {
 				this.entries.put(key, new Entry(view));
 			}
-			logger.info(String.format("Cached %s: %d rows from %d files of %s in %d ms (%d minute and %d hour files)",
-					key, view.rows(), files.size(), versionDir, (System.nanoTime() - started) / 1_000_000,
-					view.minutes().size(), view.hours().size()));
+			if (logger.isDebugEnabled()) {
+				logger.debug(String.format("Cached %s: %d rows from %d files in %d ms (%d minute and %d hour files)",
+						key, view.rows(), files.size(), (System.nanoTime() - started) / 1_000_000,
+						view.minutes().size(), view.hours().size()));
+			}
 			return view;
 		}
 		finally {
@@ -173,8 +191,8 @@ public final class ViewCache {
 	 * slice into {@code staging}; the view names the files where they will be once
 	 * {@code staging} is moved to {@code target}.
 	 */
-	private static CachedView write(Connection connection, String key, List<String> sources, Path staging, Path target)
-			throws SQLException {
+	private static CachedView write(Connection connection, String key, List<String> sources, long hourSlice,
+			Path staging, Path target) throws SQLException {
 		if (sources.isEmpty()) {
 			// a version without files (nothing to aggregate yet) is a view without rows
 			return new CachedView(key, target, List.of(), List.of(), 0);
@@ -187,7 +205,7 @@ public final class ViewCache {
 						(rows) -> "SELECT * FROM " + rows + " ORDER BY " + ViewSchema.MINUTE + ", "
 								+ ViewSchema.SERVICE,
 						staging, target);
-				List<CachedView.Slice> hours = slices(statement, HOUR_SLICE_MS, "hours", HOUR_GROUP_ROWS,
+				List<CachedView.Slice> hours = slices(statement, hourSlice, "hours", HOUR_GROUP_ROWS,
 						ViewQueries::hourly, staging, target);
 				try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + STAGED)) {
 					count.next();

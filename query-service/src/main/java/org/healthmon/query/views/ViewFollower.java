@@ -1,10 +1,16 @@
 package org.healthmon.query.views;
 
+import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -14,9 +20,10 @@ import org.healthmon.model.ServingViews;
 
 /**
  * Follows the manifests: on each {@link #refresh()} it reads them, and when the views to
- * answer from have changed it caches the new versions and switches to them in one step.
- * Queries {@link #lease()} the current snapshot; a snapshot's files stay until the last
- * lease on it is closed, so a switch never pulls files from under a running query.
+ * answer from have changed it caches the parts it lacks (a new batch version's rewritten
+ * day segments, a new realtime version) and switches to them in one step. Queries
+ * {@link #lease()} the current snapshot; a snapshot's files stay until the last lease on
+ * it is closed, so a switch never pulls files from under a running query.
  */
 public final class ViewFollower {
 
@@ -34,10 +41,15 @@ public final class ViewFollower {
 
 	private volatile Status status;
 
-	public ViewFollower(ViewStore store, ViewCache cache, Clock clock) {
+	private final Timer switches;
+
+	public ViewFollower(ViewStore store, ViewCache cache, Clock clock, MeterRegistry registry) {
 		this.store = store;
 		this.cache = cache;
 		this.clock = clock;
+		this.switches = Timer.builder("healthmon.query.views.switch")
+			.description("time to cache the parts new views lack and switch to them")
+			.register(registry);
 		this.current = new ViewSnapshot(ServingViews.NONE, List.of(), clock.millis());
 		this.status = new Status(0, -1, null, 0);
 	}
@@ -56,7 +68,7 @@ public final class ViewFollower {
 			}
 			this.status = new Status(now, this.status.lastChangeMs(), null, this.status.switches());
 		}
-		catch (Exception ex) {
+		catch (IOException | SQLException | RuntimeException ex) {
 			String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			if (!error.equals(this.status.lastError())) {
 				logger.warn("Could not follow the views (keeping the current ones): " + error);
@@ -66,20 +78,15 @@ public final class ViewFollower {
 		}
 	}
 
-	private void switchTo(ServingViews chosen) throws Exception {
+	private void switchTo(ServingViews chosen) throws IOException, SQLException {
+		long started = System.nanoTime();
 		List<CachedView> parts = new ArrayList<>();
 		try {
-			Optional<BatchManifest> batch = chosen.batch();
-			if (batch.isPresent()) {
-				parts.add(this.cache.prepare(String.format("batch-v%012d", batch.get().version()), batch.get().path()));
-			}
-			Optional<RealtimeManifest> set = chosen.realtime();
-			if (set.isPresent()) {
-				parts.add(this.cache.prepare(String.format("realtime-%s-v%012d", set.get().set(), set.get().version()),
-						set.get().path()));
+			for (ViewStore.Part part : this.store.parts(chosen)) {
+				parts.add(this.cache.prepare(part.key(), part.files(), part.dayMs()));
 			}
 		}
-		catch (Exception ex) {
+		catch (IOException | SQLException | RuntimeException ex) {
 			this.cache.release(parts);
 			throw ex;
 		}
@@ -91,7 +98,11 @@ public final class ViewFollower {
 		}
 		this.cache.release(previous.parts());
 		this.status = new Status(this.status.lastSuccessMs(), next.loadedAtMs(), null, this.status.switches() + 1);
-		logger.debug("Answering from " + describe(chosen));
+		this.switches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Answering from " + describe(chosen) + " (" + parts.size() + " parts) after "
+					+ (System.nanoTime() - started) / 1_000_000 + " ms");
+		}
 	}
 
 	/** The current snapshot, held until the lease is closed. */

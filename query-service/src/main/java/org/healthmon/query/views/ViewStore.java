@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.healthmon.model.BatchManifest;
 import org.healthmon.model.RealtimeManifest;
+import org.healthmon.model.SegmentIndex;
 import org.healthmon.model.ServiceCatalog;
 import org.healthmon.model.ServingViews;
 import org.healthmon.model.StorageLayout;
@@ -42,12 +43,40 @@ public final class ViewStore {
 		return ServingViews.choose(batch, previous, sets);
 	}
 
+	/**
+	 * The parts the views are made of, each cached on its own: the batch view's day
+	 * segments (or, for a version written before segments, the version), and the realtime
+	 * version.
+	 */
+	public List<Part> parts(ServingViews views) throws IOException {
+		List<Part> parts = new ArrayList<>();
+		Optional<BatchManifest> batch = views.batch();
+		if (batch.isPresent() && batch.get().isSegmented()) {
+			byte[] bytes = read(batch.get().index(), (b) -> b)
+				.orElseThrow(() -> new FileNotFoundException("segment index " + batch.get().index() + " is gone"));
+			for (SegmentIndex.Segment segment : SegmentIndex.fromJson(bytes).segments()) {
+				long day = (segment.dayMs() == SegmentIndex.Segment.ALL_DAYS) ? ViewCache.ANY_DAY : segment.dayMs();
+				parts.add(new Part(String.join(",", segment.files()), segment.files(), day));
+			}
+		}
+		else if (batch.isPresent()) {
+			parts.add(new Part(String.format("batch-v%012d", batch.get().version()), parquetFiles(batch.get().path()),
+					ViewCache.ANY_DAY));
+		}
+		Optional<RealtimeManifest> set = views.realtime();
+		if (set.isPresent()) {
+			parts.add(new Part(String.format("realtime-%s-v%012d", set.get().set(), set.get().version()),
+					parquetFiles(set.get().path()), ViewCache.ANY_DAY));
+		}
+		return parts;
+	}
+
 	/** The Parquet files of a view version directory. */
-	public List<Path> parquetFiles(String versionDir) throws IOException {
-		List<Path> files = new ArrayList<>();
+	private List<String> parquetFiles(String versionDir) throws IOException {
+		List<String> files = new ArrayList<>();
 		for (FileStatus status : this.fs.listStatus(new Path(versionDir))) {
 			if (status.isFile() && status.getPath().getName().endsWith(".parquet")) {
-				files.add(status.getPath());
+				files.add(status.getPath().toUri().getPath());
 			}
 		}
 		return files;
@@ -98,6 +127,16 @@ public final class ViewStore {
 
 		T parse(byte[] bytes) throws IOException;
 
+	}
+
+	/**
+	 * A part of the views, cached on its own.
+	 *
+	 * @param key what identifies it: the same key, the same files and rows
+	 * @param files its Parquet files in the store
+	 * @param dayMs the UTC day of all its rows, or {@link ViewCache#ANY_DAY}
+	 */
+	public record Part(String key, List<String> files, long dayMs) {
 	}
 
 }

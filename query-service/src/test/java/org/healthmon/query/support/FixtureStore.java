@@ -6,16 +6,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.healthmon.model.BatchManifest;
 import org.healthmon.model.Cutoff;
 import org.healthmon.model.MinuteStats;
+import org.healthmon.model.RawWindow;
 import org.healthmon.model.RealtimeManifest;
+import org.healthmon.model.SegmentIndex;
 import org.healthmon.model.ServiceCatalog;
 import org.healthmon.model.StorageLayout;
 
@@ -53,16 +60,88 @@ public final class FixtureStore {
 	}
 
 	/**
-	 * Writes a batch view version and publishes it, keeping the old manifest as previous.
+	 * Writes a batch view version as the batch layer does, a segment per UTC day with its
+	 * index, and publishes it, keeping the old manifest as previous.
 	 */
 	public BatchManifest publishBatch(long version, Cutoff cutoff, Collection<MinuteStats> rows)
 			throws IOException, SQLException {
+		return publishBatch(version, cutoff, rows, new SegmentIndex(version - 1, List.of()));
+	}
+
+	/**
+	 * Writes the segments of the days {@code rows} hold, shares the other days' segments
+	 * of {@code base} (as a batch run that rewrites only the days its new data touches),
+	 * and publishes the version.
+	 */
+	public BatchManifest publishBatch(long version, Cutoff cutoff, Collection<MinuteStats> rows, SegmentIndex base)
+			throws IOException, SQLException {
+		Map<Long, List<MinuteStats>> byDay = new TreeMap<>();
+		rows.forEach((row) -> byDay
+			.computeIfAbsent(Math.floorDiv(row.minute(), StorageLayout.DAY_MS) * StorageLayout.DAY_MS,
+					(d) -> new ArrayList<>())
+			.add(row));
+		List<SegmentIndex.Segment> segments = new ArrayList<>();
+		for (Map.Entry<Long, List<MinuteStats>> day : byDay.entrySet()) {
+			String dir = this.layout.segmentDir(version, day.getKey());
+			writeView(dir, day.getValue());
+			List<Long> minutes = day.getValue().stream().map(MinuteStats::minute).toList();
+			segments.add(new SegmentIndex.Segment(day.getKey(), List.of(dir + "/part-r-00000.parquet"),
+					day.getValue().size(), minutes.stream().min(Long::compare).orElseThrow(),
+					minutes.stream().max(Long::compare).orElseThrow()));
+		}
+		return publishIndex(version, cutoff, base.replacing(version, segments));
+	}
+
+	/**
+	 * Writes a batch view version of the rows of an SQL relation (in the view schema's
+	 * columns) as the batch layer does, a segment per UTC day sorted by service then
+	 * minute, and publishes it.
+	 */
+	public BatchManifest publishBatch(long version, Cutoff cutoff, Connection connection, String rows)
+			throws IOException, SQLException {
+		List<SegmentIndex.Segment> segments = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet days = statement.executeQuery("SELECT minute // " + StorageLayout.DAY_MS + " * "
+						+ StorageLayout.DAY_MS + " AS day, count(*), min(minute), max(minute) FROM (" + rows
+						+ ") GROUP BY day ORDER BY day")) {
+			while (days.next()) {
+				long day = days.getLong(1);
+				String dir = this.layout.segmentDir(version, day);
+				writeView(connection, "SELECT * FROM (" + rows + ") WHERE minute >= " + day + " AND minute < "
+						+ (day + StorageLayout.DAY_MS) + " ORDER BY service, minute", dir);
+				segments.add(new SegmentIndex.Segment(day, List.of(dir + "/part-r-00000.parquet"), days.getLong(2),
+						days.getLong(3), days.getLong(4)));
+			}
+		}
+		return publishIndex(version, cutoff, new SegmentIndex(version, segments));
+	}
+
+	private BatchManifest publishIndex(long version, Cutoff cutoff, SegmentIndex index) throws IOException {
+		write(this.layout.segmentIndex(version), index.toJson());
+		BatchManifest manifest = new BatchManifest(version, cutoff, RawWindow.UNKNOWN,
+				this.layout.batchVersionDir(version), this.layout.segmentIndex(version), index.rows(),
+				index.minMinute(), index.maxMinute(), System.currentTimeMillis());
+		publishBatch(manifest);
+		return manifest;
+	}
+
+	/**
+	 * Writes a batch view version as the batch layer did before segments (one directory
+	 * holding every day) and publishes it.
+	 */
+	public BatchManifest publishLegacyBatch(long version, Cutoff cutoff, Collection<MinuteStats> rows)
+			throws IOException, SQLException {
 		String dir = this.layout.batchVersionDir(version);
 		writeView(dir, rows);
-		BatchManifest manifest = new BatchManifest(version, cutoff, dir, rows.size(), -1, -1,
+		BatchManifest manifest = new BatchManifest(version, cutoff, RawWindow.UNKNOWN, dir, "", rows.size(), -1, -1,
 				System.currentTimeMillis());
 		publishBatch(manifest);
 		return manifest;
+	}
+
+	/** The segments of a published version. */
+	public SegmentIndex segments(long version) throws IOException {
+		return SegmentIndex.fromJson(Files.readAllBytes(Path.of(this.layout.segmentIndex(version))));
 	}
 
 	/** Publishes a batch manifest whose version directory is written already. */

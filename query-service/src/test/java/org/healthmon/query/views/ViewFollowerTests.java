@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.healthmon.model.Cutoff;
@@ -49,7 +50,7 @@ class ViewFollowerTests {
 				DuckDb duckdb = new DuckDb(2, 1, "256MB", this.dir.resolve("spill"), Duration.ofSeconds(5))) {
 			ViewStore viewStore = new ViewStore(fs, store.layout());
 			ViewCache cache = new ViewCache(viewStore, duckdb, this.dir.resolve("cache"));
-			ViewFollower follower = new ViewFollower(viewStore, cache, Clock.systemUTC());
+			ViewFollower follower = new ViewFollower(viewStore, cache, Clock.systemUTC(), new SimpleMeterRegistry());
 			ViewQueries queries = new ViewQueries(duckdb);
 			follower.refresh();
 			ViewFollower.Lease lease = follower.lease();
@@ -73,9 +74,52 @@ class ViewFollowerTests {
 			}
 			lease.close();
 			assertThat(leased).as("files no snapshot uses any more").noneMatch(Files::exists);
-			assertThat(cache.keys()).containsExactly("batch-v000000000002", "realtime-b-v000000000001");
+			assertThat(cache.keys()).containsExactly(store.segments(2).segments().get(0).files().get(0),
+					"realtime-b-v000000000001");
 			follower.close();
 			assertThat(cache.keys()).isEmpty();
+		}
+	}
+
+	@Test
+	void whenANewBatchVersionSharesDaySegmentsThenOnlyTheRewrittenDayIsCachedAgain() throws Exception {
+		FixtureStore store = new FixtureStore(this.dir.resolve("store"));
+		long day = 86_400_000L;
+		List<HealthMessage> days = List.of(message(T, 10), message(T + day, 20));
+		store.publishBatch(1, new Cutoff(Map.of("ingest-1", 1L)), Brute.rows(days));
+		try (FileSystem fs = FileSystem.newInstanceLocal(new Configuration());
+				DuckDb duckdb = new DuckDb(2, 1, "256MB", this.dir.resolve("spill"), Duration.ofSeconds(5))) {
+			ViewStore viewStore = new ViewStore(fs, store.layout());
+			ViewFollower follower = new ViewFollower(viewStore,
+					new ViewCache(viewStore, duckdb, this.dir.resolve("cache")), Clock.systemUTC(),
+					new SimpleMeterRegistry());
+			ViewQueries queries = new ViewQueries(duckdb);
+			follower.refresh();
+			List<CachedView> v1 = follower.snapshot().parts();
+
+			// late data for the second day only: the first day's segment is shared
+			List<HealthMessage> late = List.of(days.get(1), message(T + day + 1000, 90));
+			store.publishBatch(2, new Cutoff(Map.of("ingest-1", 2L)), Brute.rows(late), store.segments(1));
+			follower.refresh();
+			List<CachedView> v2 = follower.snapshot().parts();
+
+			assertThat(v2).hasSize(2);
+			assertThat(v2.get(0)).as("day 1: the part cached for v1, not a copy").isSameAs(v1.get(0));
+			assertThat(v2.get(1)).isNotSameAs(v1.get(1));
+			assertThat(v2.get(0).files()).allMatch(Files::exists);
+			assertThat(v1.get(1).files()).as("day 2 of v1: no snapshot uses it").noneMatch(Files::exists);
+			try (ViewFollower.Lease lease = follower.lease()) {
+				assertThat(count(queries, lease.snapshot())).isEqualTo(3);
+			}
+
+			// a version written before segments still answers, whole
+			store.publishLegacyBatch(3, new Cutoff(Map.of("ingest-1", 3L)), Brute.rows(days));
+			follower.refresh();
+			assertThat(follower.snapshot().parts()).hasSize(1);
+			try (ViewFollower.Lease lease = follower.lease()) {
+				assertThat(count(queries, lease.snapshot())).isEqualTo(2);
+			}
+			follower.close();
 		}
 	}
 
@@ -88,7 +132,8 @@ class ViewFollowerTests {
 				DuckDb duckdb = new DuckDb(1, 1, "256MB", this.dir.resolve("spill"), Duration.ofSeconds(1))) {
 			ViewStore viewStore = new ViewStore(fs, store.layout());
 			ViewFollower follower = new ViewFollower(viewStore,
-					new ViewCache(viewStore, duckdb, this.dir.resolve("cache")), Clock.systemUTC());
+					new ViewCache(viewStore, duckdb, this.dir.resolve("cache")), Clock.systemUTC(),
+					new SimpleMeterRegistry());
 			CountDownLatch held = new CountDownLatch(1);
 			CountDownLatch release = new CountDownLatch(1);
 			Thread query = new Thread(() -> {

@@ -16,6 +16,7 @@ import org.healthmon.model.MinuteStats;
 import org.healthmon.model.PendingBatch;
 import org.healthmon.model.RawFileSet;
 import org.healthmon.model.RawFileSet.RawFile;
+import org.healthmon.model.RawWindow;
 import org.healthmon.model.RealtimeManifest;
 import org.healthmon.speed.SpeedProperties;
 import org.healthmon.speed.handoff.HandoffPlan;
@@ -85,11 +86,21 @@ public class SpeedRun {
 
 	private RunOutcome absorb() throws IOException {
 		long t0 = System.nanoTime();
-		HandoffState state = apply(readState());
-		RawFileSet first = this.store.listRaw();
+		Manifests manifests = readManifests();
+		HandoffState state = apply(manifests.state());
+		RawWindow window = manifests.window();
+		RawFileSet first = this.store.listRaw(window);
+		for (RealtimeManifest set : state.sets().values()) {
+			Optional<RawWindow> catchUp = window.catchUp(first, set.absorbed());
+			if (catchUp.isPresent()) {
+				logger.info("A new or returning ingest node published: listing raw partitions {} once", catchUp.get());
+				first = first.with(this.store.listRaw(catchUp.get()));
+				window = catchUp.get().union(window);
+			}
+		}
 		Cutoff highest = first.highest();
 		// Every file up to the first listing's highest sequences is in the second one
-		RawFileSet second = this.store.listRaw();
+		RawFileSet second = this.store.listRaw(window);
 		Map<String, List<RawFile>> increments = new LinkedHashMap<>();
 		for (RealtimeManifest set : state.sets().values()) {
 			increments.put(set.set(), second.select(set.absorbed(), highest));
@@ -124,15 +135,16 @@ public class SpeedRun {
 	}
 
 	/**
-	 * The handoff state on HDFS, with the batch view absent read as version 0, NONE. The
-	 * pending marker is read before the batch manifests: a batch run writes it before and
-	 * deletes it after publishing, so a publish between the reads still shows as a
-	 * consistent state.
+	 * The handoff state on HDFS, with the batch view absent read as version 0, NONE, and
+	 * the raw partitions the live sets' next files can be in. The pending marker is read
+	 * before the batch manifests: a batch run writes it before and deletes it after
+	 * publishing, so a publish between the reads still shows as a consistent state.
 	 */
-	HandoffState readState() throws IOException {
+	Manifests readManifests() throws IOException {
 		Optional<PendingBatch> pending = this.store.pendingBatch();
 		Optional<BatchManifest> batch = this.store.batch();
-		Optional<Cutoff> previous = this.store.previousBatch().map(BatchManifest::cutoff);
+		Optional<BatchManifest> previousBatch = this.store.previousBatch();
+		Optional<Cutoff> previous = previousBatch.map(BatchManifest::cutoff);
 		if (batch.isPresent() && previous.isEmpty()) {
 			// the first batch view replaced the implicit version 0
 			previous = Optional.of(Cutoff.NONE);
@@ -141,8 +153,18 @@ public class SpeedRun {
 		for (String name : NAMES) {
 			this.store.realtime(name).ifPresent((set) -> sets.put(name, set));
 		}
-		return new HandoffState(batch.map(BatchManifest::version).orElse(0L),
+		HandoffState state = new HandoffState(batch.map(BatchManifest::version).orElse(0L),
 				batch.map(BatchManifest::cutoff).orElse(Cutoff.NONE), previous, pending, sets);
+		return new Manifests(state, this.store.rawWindow(batch, previousBatch));
+	}
+
+	/**
+	 * What one read of the manifests gives a run.
+	 *
+	 * @param state the handoff state
+	 * @param window the raw partitions to list
+	 */
+	record Manifests(HandoffState state, RawWindow window) {
 	}
 
 	private HandoffState apply(HandoffState state) throws IOException {

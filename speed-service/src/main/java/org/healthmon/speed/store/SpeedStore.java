@@ -22,14 +22,13 @@ import org.apache.hadoop.fs.CreateFlag;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.healthmon.model.BatchManifest;
 import org.healthmon.model.MinuteStats;
 import org.healthmon.model.PendingBatch;
 import org.healthmon.model.RawFileSet;
+import org.healthmon.model.RawWindow;
 import org.healthmon.model.RealtimeManifest;
 import org.healthmon.model.StorageLayout;
 import org.slf4j.Logger;
@@ -129,20 +128,31 @@ public class SpeedStore {
 		this.fs.delete(new Path(this.layout.realtimeManifest(set)), false);
 	}
 
-	/** The published raw files, as one listing (hidden, open files left out). */
-	public RawFileSet listRaw() throws IOException {
-		Path raw = new Path(this.layout.rawDir());
-		List<String> paths = new ArrayList<>();
-		try {
-			RemoteIterator<LocatedFileStatus> files = this.fs.listFiles(raw, true);
-			while (files.hasNext()) {
-				paths.add(files.next().getPath().toUri().getPath());
+	/**
+	 * The published raw files in a window's partitions, as one listing (hidden, open
+	 * files left out).
+	 */
+	public RawFileSet listRaw(RawWindow window) throws IOException {
+		return RawFileSet.of(window.list(this.layout, (dir) -> {
+			List<String> paths = new ArrayList<>();
+			for (FileStatus status : list(new Path(dir))) {
+				paths.add(status.getPath().toUri().getPath());
 			}
+			return paths;
+		}));
+	}
+
+	/**
+	 * The raw partitions that can hold files past the cutoffs of the published batch view
+	 * and the one before it, and so past every live realtime set's files; every partition
+	 * when either manifest does not say (none yet, or written before windows).
+	 */
+	public RawWindow rawWindow(Optional<BatchManifest> batch, Optional<BatchManifest> previous) {
+		if (batch.isEmpty()) {
+			return RawWindow.ALL;
 		}
-		catch (FileNotFoundException ex) {
-			// no raw data yet
-		}
-		return RawFileSet.of(paths);
+		RawWindow window = RawWindow.from(batch.get().rawFrom());
+		return previous.map((p) -> window.union(RawWindow.from(p.rawFrom()))).orElse(window);
 	}
 
 	/**

@@ -18,13 +18,15 @@ import org.healthmon.model.BatchManifest;
 import org.healthmon.model.Cutoff;
 import org.healthmon.model.MinuteStats;
 import org.healthmon.model.PendingBatch;
+import org.healthmon.model.RawWindow;
 import org.healthmon.model.StorageLayout;
 
 /**
  * Plays the batch layer through its manifests, step by step, exactly as the handoff
  * protocol has a batch run do it: pending marker, view version (the brute-force rows of
- * the cutoff, as Parquet), the old {@code batch.json} copied to
- * {@code batch-previous.json}, the new {@code batch.json}, pending marker deleted.
+ * the cutoff, as one Parquet file: the speed layer never reads it, so its layout does not
+ * matter here), the old {@code batch.json} copied to {@code batch-previous.json}, the new
+ * {@code batch.json}, pending marker deleted.
  */
 public final class BatchPlayer {
 
@@ -87,8 +89,10 @@ public final class BatchPlayer {
 	/** Step 4: the new view is published. */
 	public void publish() throws IOException {
 		this.version++;
-		atomicWrite(this.layout.batchManifest(), new BatchManifest(this.version, this.pendingCutoff, this.pendingPath,
-				this.pendingRows, -1, -1, System.currentTimeMillis())
+		// the window the batch layer records: where files past the cutoff can be
+		long rawFrom = RawWindow.ALL.nextFrom(this.raw.listing(), this.pendingCutoff);
+		atomicWrite(this.layout.batchManifest(), new BatchManifest(this.version, this.pendingCutoff, rawFrom,
+				this.pendingPath, "", this.pendingRows, -1, -1, System.currentTimeMillis())
 			.toJson());
 	}
 

@@ -16,6 +16,7 @@ import org.healthmon.model.Cutoff;
 import org.healthmon.model.HealthMessage;
 import org.healthmon.model.MinuteStats;
 import org.healthmon.model.RawCsv;
+import org.healthmon.model.RawFileSet;
 import org.healthmon.model.RawRecord;
 import org.healthmon.model.SequencedFileName;
 import org.healthmon.model.StorageLayout;
@@ -78,7 +79,7 @@ public final class RawFiles {
 		if (!this.fs.rename(hidden, new Path(dir, name.published()))) {
 			throw new IOException("could not publish " + hidden);
 		}
-		Published file = new Published(name, lines, aggregate);
+		Published file = new Published(name, new Path(dir, name.published()).toUri().getPath(), lines, aggregate);
 		this.published.add(file);
 		return file;
 	}
@@ -103,6 +104,11 @@ public final class RawFiles {
 		return cutoff;
 	}
 
+	/** Every published file, as a listing of the whole store would show them. */
+	public synchronized RawFileSet listing() {
+		return RawFileSet.of(this.published.stream().map(Published::path).toList());
+	}
+
 	/** The brute-force aggregate over every published file {@code upTo} covers. */
 	public synchronized Map<Key, MinuteStats> aggregate(Cutoff upTo) {
 		Map<Key, MinuteStats> rows = new TreeMap<>();
@@ -123,10 +129,11 @@ public final class RawFiles {
 	 * A published file.
 	 *
 	 * @param name its name
+	 * @param path its path in the store
 	 * @param lines its good lines
 	 * @param aggregate its brute-force per-minute rows
 	 */
-	public record Published(SequencedFileName name, int lines, Map<Key, MinuteStats> aggregate) {
+	public record Published(SequencedFileName name, String path, int lines, Map<Key, MinuteStats> aggregate) {
 	}
 
 	/**

@@ -58,6 +58,11 @@ public final class SpeedApp implements AutoCloseable {
 		return this.context.getBean(SpeedRun.class).runOnce();
 	}
 
+	/** One of the app's beans. */
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
 	public JavaSparkContext spark() {
 		return this.context.getBean(JavaSparkContext.class);
 	}

@@ -1,4 +1,4 @@
-package org.healthmon.batch.run;
+package org.healthmon.batch.store;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,6 +8,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.healthmon.model.Cutoff;
 import org.healthmon.model.RawFileSet;
+import org.healthmon.model.RawWindow;
 import org.healthmon.model.StorageLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class BatchStoreTests {
 			Files.writeString(partition.resolve(name), "x\n");
 		}
 
-		RawFileSet listing = store.listRaw();
+		RawFileSet listing = store.listRaw(RawWindow.ALL);
 
 		assertThat(listing.files()).hasSize(3);
 		assertThat(listing.highest()).isEqualTo(Cutoff.NONE.with("ingest-1", 1).with("ingest-2", 7));
@@ -55,7 +56,7 @@ class BatchStoreTests {
 	void whenTheStoreIsEmptyThenThereIsNoManifestAndNoRawFile() throws Exception {
 		BatchStore store = store();
 		assertThat(store.batchManifest()).isEmpty();
-		assertThat(store.listRaw().files()).isEmpty();
+		assertThat(store.listRaw(RawWindow.ALL).files()).isEmpty();
 	}
 
 	private BatchStore store() throws Exception {

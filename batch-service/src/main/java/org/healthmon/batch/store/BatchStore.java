@@ -1,4 +1,4 @@
-package org.healthmon.batch.run;
+package org.healthmon.batch.store;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -12,17 +12,17 @@ import java.util.UUID;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.healthmon.model.BatchManifest;
 import org.healthmon.model.RawFileSet;
+import org.healthmon.model.RawWindow;
+import org.healthmon.model.SegmentIndex;
 import org.healthmon.model.StorageLayout;
 
 /**
- * The batch layer's view of the store: listing the raw files, reading and atomically
- * replacing manifests, and moving directories.
+ * The batch layer's view of the store: listing raw partitions, reading and atomically
+ * replacing manifests and segment indexes, and moving directories.
  */
 public class BatchStore {
 
@@ -46,26 +46,54 @@ public class BatchStore {
 		return this.layout;
 	}
 
-	/** One listing of the published raw files (open files are left out by name). */
-	public RawFileSet listRaw() throws IOException {
+	/** One listing of the published raw files in a window's partitions. */
+	public RawFileSet listRaw(RawWindow window) throws IOException {
+		return RawFileSet.of(window.list(this.layout, this::children));
+	}
+
+	/** The paths of a directory's entries, none when it does not exist. */
+	public List<String> children(String dir) throws IOException {
 		List<String> paths = new ArrayList<>();
-		Path raw = new Path(this.layout.rawDir());
-		if (!this.fs.exists(raw)) {
-			return RawFileSet.of(paths);
+		for (FileStatus status : list(dir)) {
+			paths.add(status.getPath().toUri().getPath());
 		}
-		RemoteIterator<LocatedFileStatus> it = this.fs.listFiles(raw, true);
-		while (it.hasNext()) {
-			paths.add(it.next().getPath().toUri().getPath());
-		}
-		return RawFileSet.of(paths);
+		return paths;
 	}
 
 	public Optional<BatchManifest> batchManifest() throws IOException {
-		return read(this.layout.batchManifest()).map(BatchStore::parseBatch);
+		return manifest(this.layout.batchManifest());
 	}
 
 	public Optional<BatchManifest> previousBatchManifest() throws IOException {
-		return read(this.layout.previousBatchManifest()).map(BatchStore::parseBatch);
+		return manifest(this.layout.previousBatchManifest());
+	}
+
+	private Optional<BatchManifest> manifest(String path) throws IOException {
+		Optional<byte[]> bytes = read(path);
+		return bytes.isPresent() ? Optional.of(BatchManifest.fromJson(bytes.get())) : Optional.empty();
+	}
+
+	/**
+	 * The segments of a version. A version written before segments existed reads as one
+	 * segment of every day: the Parquet files of its directory.
+	 */
+	public SegmentIndex segmentIndex(BatchManifest manifest) throws IOException {
+		if (manifest.isSegmented()) {
+			byte[] bytes = read(manifest.index())
+				.orElseThrow(() -> new FileNotFoundException("segment index " + manifest.index() + " is missing"));
+			return SegmentIndex.fromJson(bytes);
+		}
+		List<String> files = new ArrayList<>();
+		for (FileStatus status : list(manifest.path())) {
+			if (status.isFile() && status.getPath().getName().endsWith(".parquet")) {
+				files.add(status.getPath().toUri().getPath());
+			}
+		}
+		if (files.isEmpty()) {
+			return new SegmentIndex(manifest.version(), List.of());
+		}
+		return new SegmentIndex(manifest.version(), List.of(new SegmentIndex.Segment(SegmentIndex.Segment.ALL_DAYS,
+				files, manifest.rows(), manifest.minMinute(), manifest.maxMinute())));
 	}
 
 	/** A small file's bytes, or empty when it does not exist. */
@@ -98,7 +126,7 @@ public class BatchStore {
 		}
 	}
 
-	/** Renames a directory to a name that must not exist yet. */
+	/** Renames a file or directory to a name that must not exist yet. */
 	public void rename(Path from, Path to) throws IOException {
 		this.fs.mkdirs(to.getParent());
 		this.files.rename(from, to, Options.Rename.NONE);
@@ -119,15 +147,6 @@ public class BatchStore {
 		}
 		catch (FileNotFoundException ex) {
 			return new FileStatus[0];
-		}
-	}
-
-	private static BatchManifest parseBatch(byte[] bytes) {
-		try {
-			return BatchManifest.fromJson(bytes);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("unreadable batch manifest: " + ex.getMessage(), ex);
 		}
 	}
 

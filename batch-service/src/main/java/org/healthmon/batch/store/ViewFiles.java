@@ -1,6 +1,9 @@
-package org.healthmon.batch.run;
+package org.healthmon.batch.store;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -13,23 +16,25 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.healthmon.model.ViewSchema;
 
 /**
- * What a written version holds, from its Parquet footers alone: rows and the range of
- * event minutes, for the manifest.
+ * What the Parquet files of a directory hold, from their footers alone: rows and the
+ * range of event minutes, for the manifest and the segment index.
  *
- * @param files Parquet files
+ * @param files the Parquet files, their paths in the store, by name
  * @param rows rows in all files
  * @param minMinute first event minute, or -1 when empty
  * @param maxMinute last event minute, or -1 when empty
  */
-record ViewFiles(int files, long rows, long minMinute, long maxMinute) {
+public record ViewFiles(List<String> files, long rows, long minMinute, long maxMinute) {
 
-	static ViewFiles of(FileSystem fs, Path dir) throws IOException {
-		int files = 0;
+	public static ViewFiles of(FileSystem fs, Path dir) throws IOException {
+		List<String> files = new ArrayList<>();
 		long rows = 0;
 		long min = Long.MAX_VALUE;
 		long max = Long.MIN_VALUE;
-		for (FileStatus file : fs.listStatus(dir, (p) -> p.getName().endsWith(".parquet"))) {
-			files++;
+		FileStatus[] statuses = fs.listStatus(dir, (p) -> p.getName().endsWith(".parquet"));
+		Arrays.sort(statuses);
+		for (FileStatus file : statuses) {
+			files.add(file.getPath().toUri().getPath());
 			try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(file, fs.getConf()))) {
 				for (BlockMetaData block : reader.getFooter().getBlocks()) {
 					rows += block.getRowCount();

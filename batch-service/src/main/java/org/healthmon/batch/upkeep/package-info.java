@@ -1,0 +1,6 @@
+/**
+ * What the batch layer tidies after each run: view files no published version names
+ * ({@code VersionJanitor}), compaction of closed raw hours ({@code RawCompactor}) and
+ * retention ({@code Retention}). Each step costs what changed since the last run.
+ */
+package org.healthmon.batch.upkeep;
