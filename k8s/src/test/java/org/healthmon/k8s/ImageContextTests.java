@@ -1,14 +1,17 @@
 package org.healthmon.k8s;
 
 import java.io.IOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImageContextTests {
 
 	private static final Pattern SPARK_VERSION = Pattern.compile("<spark.version>([^<]+)</spark.version>");
+
+	private static final Set<String> NOT_SOURCES = Set.of("target", "var", ".git", "node_modules");
 
 	/** What an image's context may hold: jars the build made. */
 	private static final Pattern BUILT_JAR = Pattern.compile("[\\w-]+/target/[\\w.-]+\\.jar(\\.original)?");
@@ -58,13 +63,26 @@ class ImageContextTests {
 	@Test
 	void everyDockerfileOfTheRepositoryIsChecked() throws IOException {
 		List<Path> checked = images().stream().map(Image::dockerfile).distinct().toList();
-		try (Stream<Path> files = Files.walk(Repository.root())) {
-			List<Path> dockerfiles = files.filter((file) -> file.getFileName().toString().equals("Dockerfile"))
-				.filter((
-						file) -> !Repository.root().relativize(file).toString().matches("(.*/)?(target|var|\\.git)/.*"))
-				.toList();
-			assertThat(checked).containsExactlyInAnyOrderElementsOf(dockerfiles);
-		}
+		List<Path> dockerfiles = new ArrayList<>();
+		Files.walkFileTree(Repository.root(), new SimpleFileVisitor<>() {
+
+			@Override
+			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+				// build output, local data and git's own files hold no recipes of ours
+				return NOT_SOURCES.contains(dir.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE
+						: FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+				if (file.getFileName().toString().equals("Dockerfile")) {
+					dockerfiles.add(file);
+				}
+				return FileVisitResult.CONTINUE;
+			}
+
+		});
+		assertThat(checked).containsExactlyInAnyOrderElementsOf(dockerfiles);
 	}
 
 	/**
