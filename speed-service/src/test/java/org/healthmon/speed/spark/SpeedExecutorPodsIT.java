@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
@@ -186,6 +187,9 @@ class SpeedExecutorPodsIT {
 				assertThat(env.getName()).isEqualTo("_SPARK_AUTH_SECRET");
 				assertThat(env.getValue()).matches("[0-9a-f]{64}");
 			});
+			// and they start with authentication and encryption on, as the driver runs
+			assertThat(container.getEnv()).extracting(EnvVar::getValue)
+				.contains("-Dspark.authenticate=true", "-Dspark.network.crypto.enabled=true");
 		});
 		// scratch space is bounded: Spark's own local-dir volume would be an unlimited
 		// emptyDir
