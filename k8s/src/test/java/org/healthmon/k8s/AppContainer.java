@@ -66,7 +66,9 @@ record AppContainer(Manifest workload, Map<String, Object> container, AppModule 
 	/**
 	 * The Spark settings the app is given: the {@code [spark.*]} entries of a
 	 * {@code *.spark.properties} map, from its application.yaml, then the mounted YAML
-	 * files (which win).
+	 * files, then environment variables (all lower case keys:
+	 * {@code HEALTHMON_SPEED_SPARK_PROPERTIES_SPARK_EXECUTOR_INSTANCES}), each winning
+	 * over the ones before, as Spring orders them.
 	 */
 	Map<String, String> sparkProperties(List<Manifest> manifests) {
 		Map<String, String> spark = new LinkedHashMap<>();
@@ -82,6 +84,12 @@ record AppContainer(Manifest workload, Map<String, Object> container, AppModule 
 				}
 			});
 		}
+		this.env.forEach((name, value) -> {
+			int map = name.indexOf("_SPARK_PROPERTIES_");
+			if (name.startsWith("HEALTHMON_") && map >= 0 && value != null) {
+				spark.put(name.substring(map + "_SPARK_PROPERTIES_".length()).toLowerCase().replace('_', '.'), value);
+			}
+		});
 		return spark;
 	}
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -22,6 +24,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 record AppModule(String name, Map<String, Object> config, List<ConfigurationPropertiesSource.Property> properties) {
 
 	private static final String IMAGE_REPOSITORY = "healthmon/";
+
+	private static final Pattern OUR_IMAGE = Pattern.compile("(?:.+/)?healthmon/([a-z0-9-]+)(?::[^/@]+)?(?:@.+)?");
 
 	@SuppressWarnings("unchecked")
 	static AppModule of(String name) {
@@ -43,15 +47,18 @@ record AppModule(String name, Map<String, Object> config, List<ConfigurationProp
 
 	/**
 	 * The app module an image is built from, for images of the form
-	 * healthmon/<module>:<tag>.
+	 * [registry/]healthmon/<module>[:tag][@digest].
 	 */
 	static Optional<String> moduleOfImage(String image) {
-		if (!image.startsWith(IMAGE_REPOSITORY)) {
-			return Optional.empty();
-		}
-		String repository = image.substring(IMAGE_REPOSITORY.length());
-		int tag = repository.indexOf(':');
-		return Optional.of((tag >= 0) ? repository.substring(0, tag) : repository);
+		Matcher matcher = OUR_IMAGE.matcher(image);
+		return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+	}
+
+	/** The registry an image of ours is pulled from; empty for the local image store. */
+	static Optional<String> registryOfImage(String image) {
+		Matcher matcher = OUR_IMAGE.matcher(image);
+		return (matcher.matches() && image.indexOf('/') < image.indexOf(IMAGE_REPOSITORY))
+				? Optional.of(image.substring(0, image.indexOf(IMAGE_REPOSITORY) - 1)) : Optional.empty();
 	}
 
 	boolean servesHttp() {

@@ -14,11 +14,13 @@ import com.google.gson.JsonObject;
 
 /**
  * Validates objects offline against the Kubernetes API of {@link #VERSION}, as the API
- * server's schema check would: the models of {@code io.kubernetes:client-java-api} 21.x
- * are generated from the 1.30 OpenAPI spec and each checks a JSON object against it
- * (unknown fields, missing required fields, objects vs arrays vs scalars, recursively).
- * On top, what the spec's paths say: the apiVersion serves that kind, and whether it is
- * namespaced; and the name rules the API server applies.
+ * server would: the models of {@code io.kubernetes:client-java-api} 21.x are generated
+ * from the 1.30 OpenAPI spec; each checks a JSON object's structure (unknown fields,
+ * missing required fields, objects vs arrays vs scalars, recursively), and
+ * {@link TypedFields} walks the same models for what that leaves out (every value's type,
+ * int-or-string, quantities, enumerated values, one handler per probe). On top, what the
+ * spec's paths say: the apiVersion serves that kind, and whether it is namespaced; and
+ * the name rules the API server applies.
  */
 final class KubernetesSchema {
 
@@ -42,6 +44,18 @@ final class KubernetesSchema {
 
 	/** What is wrong with the object; empty when the API server's schema accepts it. */
 	static List<String> validate(Map<String, Object> object) {
+		return validate(object, true);
+	}
+
+	/**
+	 * What is wrong with an object that is a template (a pod template file, say): the
+	 * schema alone; its name and namespace are given when it is used.
+	 */
+	static List<String> validateTemplate(Map<String, Object> object) {
+		return validate(object, false);
+	}
+
+	private static List<String> validate(Map<String, Object> object, boolean applied) {
 		List<String> errors = new ArrayList<>();
 		String apiVersion = (String) object.get("apiVersion");
 		String kind = (String) object.get("kind");
@@ -68,7 +82,10 @@ final class KubernetesSchema {
 		catch (ReflectiveOperationException ex) {
 			throw new IllegalStateException("cannot validate " + id, ex);
 		}
-		errors.addAll(metadataErrors(id, kind, scope, object));
+		TypedFields.check(model, object, "", new ArrayList<>()).forEach((error) -> errors.add(id + ": " + error));
+		if (applied) {
+			errors.addAll(metadataErrors(id, kind, scope, object));
+		}
 		return errors;
 	}
 

@@ -1,9 +1,14 @@
 package org.healthmon.k8s;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * One Kubernetes object as kustomize built it, with the few ways into it the tests need.
@@ -63,6 +68,28 @@ record Manifest(Map<String, Object> object) {
 		List<Map<String, Object>> all = new ArrayList<>(initContainers());
 		all.addAll(containers());
 		return all;
+	}
+
+	/**
+	 * The Kubernetes objects inside this ConfigMap's YAML files (a pod template, say), by
+	 * file name; none for other kinds.
+	 */
+	@SuppressWarnings("unchecked")
+	Map<String, Map<String, Object>> embeddedObjects() {
+		Map<String, Map<String, Object>> objects = new LinkedHashMap<>();
+		if (!"ConfigMap".equals(kind())) {
+			return objects;
+		}
+		Yamls.map(this.object, "data").forEach((key, value) -> {
+			if (key.endsWith(".yaml") || key.endsWith(".yml")) {
+				for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(value.toString())) {
+					if (document instanceof Map<?, ?> map && map.containsKey("apiVersion") && map.containsKey("kind")) {
+						objects.put(key, (Map<String, Object>) map);
+					}
+				}
+			}
+		});
+		return objects;
 	}
 
 	/** Whether this Service's selector picks the pods of the given workload. */

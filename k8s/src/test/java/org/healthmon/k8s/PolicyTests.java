@@ -1,8 +1,11 @@
 package org.healthmon.k8s;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The operating rules of issue 7, asserted on every overlay as it would be applied. */
 class PolicyTests {
+
+	private static final String APP_NAME = "app.kubernetes.io/name";
+
+	private static final String APP_COMPONENT = "app.kubernetes.io/component";
+
+	private static final String PART_OF = "app.kubernetes.io/part-of";
+
+	private static final String CIDR = "[0-9a-f.:]+/[0-9]{1,3}";
 
 	private static final Pattern SECRET_NAME = Pattern
 		.compile("(?i).*(password|passwd|secret|token|api[_-]?key|credential|private[_-]?key).*");
@@ -234,6 +245,116 @@ class PolicyTests {
 			// service links would inject <SERVICE>_PORT variables, e.g.
 			// INGEST_PORT=udp://…
 			assertThat(workload.podSpec().get("enableServiceLinks")).as(workload.id()).isEqualTo(false);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void everyObjectAndPodTemplateCarriesTheAppLabels(String overlay) {
+		List<Manifest> manifests = Kustomize.overlay(overlay);
+		for (Manifest manifest : manifests) {
+			Map<String, Object> labels = Yamls.map(manifest.object(), "metadata", "labels");
+			assertThat(labels).as(manifest.id())
+				.containsKeys(APP_NAME, APP_COMPONENT)
+				.containsEntry(PART_OF, "healthmon");
+			if (manifest.isWorkload()) {
+				for (String key : List.of(APP_NAME, APP_COMPONENT, PART_OF)) {
+					assertThat(manifest.templateLabels()).as(manifest.id() + " pod template")
+						.containsEntry(key, labels.get(key));
+				}
+			}
+			// the executors' pod template, in a ConfigMap
+			manifest.embeddedObjects()
+				.forEach((file, object) -> assertThat(Yamls.map(object, "metadata", "labels")).as(file)
+					.containsKeys(APP_NAME, APP_COMPONENT)
+					.containsEntry(PART_OF, "healthmon"));
+		}
+	}
+
+	/**
+	 * batch and the Spark driver (speed) each write their views and manifests alone: a
+	 * StatefulSet of one starts its pod again only once the old one is gone.
+	 */
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void batchAndSpeedAreStatefulSetsOfOneWithAGoverningService(String overlay) {
+		List<Manifest> manifests = Kustomize.overlay(overlay);
+		for (String writer : List.of("batch", "speed")) {
+			Manifest workload = Manifest.get(manifests, "StatefulSet", writer);
+			assertThat(Yamls.get(workload.object(), "spec", "replicas")).as(workload.id()).isEqualTo(1);
+			Manifest service = Manifest.get(manifests, "Service",
+					Yamls.string(workload.object(), "spec", "serviceName"));
+			assertThat(Yamls.string(service.object(), "spec", "clusterIP")).as(service.id()).isEqualTo("None");
+			assertThat(service.selects(workload)).as(service.id() + " selects " + workload.id()).isTrue();
+			assertThat(Manifest.find(manifests, "Deployment", writer)).isEmpty();
+		}
+		assertThat(Manifest.ofKind(manifests, "HorizontalPodAutoscaler")).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void everyReplicatedWorkloadHasADisruptionBudgetAndSpreadsOverNodes(String overlay) {
+		List<Manifest> manifests = Kustomize.overlay(overlay);
+		List<Manifest> replicated = workloads(overlay).stream()
+			.filter((workload) -> Yamls.get(workload.object(), "spec", "replicas") instanceof Integer replicas
+					&& replicas > 1)
+			.toList();
+		if (overlay.equals("production")) {
+			assertThat(replicated).extracting(Manifest::name).contains("ingest", "query", "ui", "hdfs-datanode");
+		}
+		for (Manifest workload : replicated) {
+			assertThat(Manifest.ofKind(manifests, "PodDisruptionBudget")).as(workload.id() + " disruption budget")
+				.anySatisfy((budget) -> assertThat(workload.templateLabels().entrySet())
+					.containsAll(Yamls.map(budget.object(), "spec", "selector", "matchLabels").entrySet()));
+			List<Map<String, Object>> spread = new ArrayList<>(
+					Yamls.list(workload.podSpec(), "topologySpreadConstraints"));
+			spread.addAll(Yamls.list(workload.podSpec(), "affinity", "podAntiAffinity",
+					"requiredDuringSchedulingIgnoredDuringExecution"));
+			assertThat(spread).as(workload.id() + " spreads its own pods over nodes").anySatisfy((rule) -> {
+				assertThat(rule.get("topologyKey")).isEqualTo("kubernetes.io/hostname");
+				assertThat(workload.templateLabels().entrySet())
+					.containsAll(Yamls.map(rule, "labelSelector", "matchLabels").entrySet());
+			});
+		}
+	}
+
+	@Test
+	void productionRunsOneDatanodePerNodeWhileOneLocalNodeRunsThemAll() {
+		String required = "requiredDuringSchedulingIgnoredDuringExecution";
+		Manifest production = Manifest.get(Kustomize.overlay("production"), "StatefulSet", "hdfs-datanode");
+		assertThat(Yamls.list(production.podSpec(), "affinity", "podAntiAffinity", required)).singleElement()
+			.satisfies((rule) -> {
+				assertThat(rule.get("topologyKey")).isEqualTo("kubernetes.io/hostname");
+				assertThat(Yamls.map(rule, "labelSelector", "matchLabels")).containsEntry(APP_NAME, "hdfs-datanode");
+			});
+		Manifest local = Manifest.get(Kustomize.overlay("local"), "StatefulSet", "hdfs-datanode");
+		assertThat(Yamls.list(local.podSpec(), "affinity", "podAntiAffinity", required)).isEmpty();
+	}
+
+	@Test
+	void productionAdmitsHealthMessagesOnlyFromTheListedNetworks() {
+		Map<String, Object> ingest = Manifest.get(Kustomize.overlay("production"), "Service", "ingest").object();
+		assertThat(Yamls.string(ingest, "spec", "externalTrafficPolicy")).isEqualTo("Local");
+		assertThat((List<?>) Yamls.get(ingest, "spec", "loadBalancerSourceRanges")).isNotEmpty()
+			.allSatisfy((range) -> assertThat(range.toString()).matches(CIDR).isNotEqualTo("0.0.0.0/0"));
+	}
+
+	@Test
+	void productionPullsEveryImageOfOursFromItsRegistryAndLocalFromTheNode() {
+		for (String overlay : Repository.overlays()) {
+			List<Manifest> manifests = Kustomize.overlay(overlay);
+			Set<Optional<String>> registries = new HashSet<>();
+			for (AppContainer app : AppContainer.all(manifests)) {
+				registries.add(AppModule.registryOfImage((String) app.container().get("image")));
+				String executor = app.sparkProperties(manifests).get("spark.kubernetes.container.image");
+				if (executor != null) {
+					assertThat(AppModule.moduleOfImage(executor)).as(executor).contains("speed-executor");
+					registries.add(AppModule.registryOfImage(executor));
+				}
+			}
+			assertThat(registries).as(overlay + ": one registry for all our images, executors included").hasSize(1);
+			assertThat(registries.iterator().next()).as(overlay)
+				.matches((registry) -> registry.isPresent() == overlay.equals("production"));
 		}
 	}
 

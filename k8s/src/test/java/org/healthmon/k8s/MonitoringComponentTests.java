@@ -1,0 +1,108 @@
+package org.healthmon.k8s;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The optional Prometheus Operator component ({@code k8s/base/monitoring}), added to the
+ * production overlay as its kustomization says (an overlay of the namespace healthmon): a
+ * ServiceMonitor scrapes every app that serves HTTP, on the Service port that reaches its
+ * management port, at its Prometheus endpoint.
+ */
+class MonitoringComponentTests {
+
+	private static List<Manifest> manifests;
+
+	@BeforeAll
+	static void buildProductionWithMonitoring() throws IOException {
+		Path dir = Repository.k8sDir().resolve("target/production-with-monitoring");
+		Files.createDirectories(dir);
+		Files.writeString(dir.resolve("kustomization.yaml"), """
+				apiVersion: kustomize.config.k8s.io/v1beta1
+				kind: Kustomization
+				namespace: healthmon
+				resources:
+				  - ../../overlays/production
+				components:
+				  - ../../base/monitoring
+				""");
+		manifests = Kustomize.build(dir);
+	}
+
+	@Test
+	void everyAppThatServesHttpIsScrapedOnItsManagementPort() {
+		List<Manifest> monitors = Manifest.ofKind(manifests, "ServiceMonitor");
+		List<String> scraped = new ArrayList<>();
+		for (AppContainer app : AppContainer.all(manifests)) {
+			if (!app.module().servesHttp()) {
+				continue;
+			}
+			String path = app.module().actuatorBasePath() + "/prometheus";
+			assertThat(String.valueOf(app.module().config().get("management.endpoints.web.exposure.include")))
+				.as(app + " exposes prometheus")
+				.contains("prometheus");
+			for (Manifest monitor : monitors) {
+				for (Manifest service : selectedServices(monitor)) {
+					if (!service.selects(app.workload())) {
+						continue;
+					}
+					for (Map<String, Object> endpoint : Yamls.list(monitor.object(), "spec", "endpoints")) {
+						Yamls.list(service.object(), "spec", "ports")
+							.stream()
+							.filter((port) -> port.get("name").equals(endpoint.get("port")))
+							.filter((port) -> Containers.resolvePort(app.container(),
+									port.get("targetPort")) == app.module().managementPort(app.env()))
+							.filter((port) -> path.equals(endpoint.get("path")))
+							.forEach((port) -> scraped.add(app.module().name()));
+					}
+				}
+			}
+		}
+		List<String> apps = AppContainer.all(manifests)
+			.stream()
+			.filter((app) -> app.module().servesHttp())
+			.map((app) -> app.module().name())
+			.distinct()
+			.toList();
+		assertThat(apps).isNotEmpty();
+		assertThat(scraped).containsAll(apps);
+	}
+
+	@Test
+	void theMonitorsCarryTheAppLabelsAndLiveInTheNamespace() {
+		assertThat(Manifest.ofKind(manifests, "ServiceMonitor")).isNotEmpty().allSatisfy((monitor) -> {
+			assertThat(monitor.apiVersion()).isEqualTo("monitoring.coreos.com/v1");
+			assertThat(Yamls.string(monitor.object(), "metadata", "namespace")).isEqualTo("healthmon");
+			assertThat(Yamls.map(monitor.object(), "metadata", "labels"))
+				.containsKeys("app.kubernetes.io/name", "app.kubernetes.io/component")
+				.containsEntry("app.kubernetes.io/part-of", "healthmon");
+		});
+	}
+
+	@Test
+	void noOverlayNeedsTheOperator() {
+		for (String overlay : Repository.overlays()) {
+			assertThat(Manifest.ofKind(Kustomize.overlay(overlay), "ServiceMonitor")).as(overlay).isEmpty();
+		}
+	}
+
+	private static List<Manifest> selectedServices(Manifest monitor) {
+		Map<String, Object> selector = Yamls.map(monitor.object(), "spec", "selector", "matchLabels");
+		return Manifest.ofKind(manifests, "Service")
+			.stream()
+			.filter((service) -> Yamls.map(service.object(), "metadata", "labels")
+				.entrySet()
+				.containsAll(selector.entrySet()))
+			.toList();
+	}
+
+}
