@@ -13,11 +13,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -73,18 +73,28 @@ public final class Browser implements AutoCloseable {
 
 	/** Clicks something that loads another page, and waits for that page. */
 	public void clickAndWaitForPage(WebElement element) {
-		WebElement html = this.driver.findElement(By.tagName("html"));
-		element.click();
-		new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.stalenessOf(html));
-		waitForPage();
+		loadingAnotherPage(element::click);
 	}
 
 	/** Presses a key on something that loads another page, and waits for that page. */
 	public void pressAndWaitForPage(WebElement element, CharSequence key) {
-		WebElement html = this.driver.findElement(By.tagName("html"));
-		element.sendKeys(key);
-		new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.stalenessOf(html));
-		waitForPage();
+		loadingAnotherPage(() -> element.sendKeys(key));
+	}
+
+	/**
+	 * Marks the current document, runs an action that navigates, and waits until a
+	 * document without the mark has loaded. A mark in the page's script state, not a
+	 * stale element reference, tells the pages apart: while a page is being replaced,
+	 * chromium answers questions about the old page's elements with errors Selenium does
+	 * not map to "stale" ("Node with given id does not belong to the document"), so every
+	 * driver error during the wait means "not yet".
+	 */
+	private void loadingAnotherPage(Runnable action) {
+		js("window.healthmonOldPage = true");
+		action.run();
+		new WebDriverWait(this.driver, WAIT).ignoring(WebDriverException.class)
+			.until((d) -> js("return window.healthmonOldPage === true ? 'old' : document.readyState")
+				.equals("complete"));
 	}
 
 	/**
