@@ -1,5 +1,6 @@
 package org.healthmon.batch.support;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 
@@ -25,21 +26,46 @@ public final class LegacyViews {
 
 	/** One Parquet file of the rows, in the order given. */
 	public static void write(FileSystem fs, String file, List<MinuteStats> rows) throws IOException {
-		try (ParquetWriter<GenericRecord> writer = AvroParquetWriter
-			.<GenericRecord>builder(HadoopOutputFile.fromPath(new Path(file), fs.getConf()))
-			.withSchema(SCHEMA)
-			.build()) {
+		try (Writer writer = open(fs, file)) {
 			for (MinuteStats row : rows) {
-				GenericRecord record = new GenericData.Record(SCHEMA);
-				record.put(ViewSchema.SERVICE, row.service());
-				record.put(ViewSchema.MINUTE, row.minute());
-				record.put(ViewSchema.COUNT, row.count());
-				put(record, "cpu", row.cpu());
-				put(record, "ram", row.ram());
-				put(record, "disk", row.disk());
-				writer.write(record);
+				writer.write(row);
 			}
 		}
+	}
+
+	/** A Parquet file to write rows into one at a time, for views too large to hold. */
+	public static Writer open(FileSystem fs, String file) throws IOException {
+		return new Writer(
+				AvroParquetWriter.<GenericRecord>builder(HadoopOutputFile.fromPath(new Path(file), fs.getConf()))
+					.withSchema(SCHEMA)
+					.build());
+	}
+
+	/** Writes view rows into one Parquet file. */
+	public static final class Writer implements Closeable {
+
+		private final ParquetWriter<GenericRecord> parquet;
+
+		private Writer(ParquetWriter<GenericRecord> parquet) {
+			this.parquet = parquet;
+		}
+
+		public void write(MinuteStats row) throws IOException {
+			GenericRecord record = new GenericData.Record(SCHEMA);
+			record.put(ViewSchema.SERVICE, row.service());
+			record.put(ViewSchema.MINUTE, row.minute());
+			record.put(ViewSchema.COUNT, row.count());
+			put(record, "cpu", row.cpu());
+			put(record, "ram", row.ram());
+			put(record, "disk", row.disk());
+			this.parquet.write(record);
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.parquet.close();
+		}
+
 	}
 
 	private static void put(GenericRecord record, String resource, ResourceStats stats) {
