@@ -107,8 +107,8 @@ public record EmitterProperties(@DefaultValue("simulate") @NotNull Mode mode, @D
 	}
 
 	/**
-	 * @param file a raw CSV file (DESIGN.md §2.2) or a JSON-lines file of canonical
-	 * messages; each line is read by its first character
+	 * @param file a raw CSV file (docs/architecture.md §4) or a JSON-lines file of
+	 * canonical messages; each line is read by its first character
 	 * @param rate messages per second over the whole file; 0 sends as fast as possible
 	 */
 	public record Replay(@DefaultValue("") String file,

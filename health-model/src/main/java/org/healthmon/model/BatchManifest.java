@@ -3,8 +3,8 @@ package org.healthmon.model;
 import java.io.IOException;
 
 /**
- * What readers follow to find the current batch view (DESIGN.md §2.4): the published
- * version and exactly which raw files it covers.
+ * What readers follow to find the current batch view (docs/architecture.md §5): the
+ * published version and exactly which raw files it covers.
  *
  * @param version the version number, increasing per published run
  * @param cutoff the raw files the view covers

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * An exact set of published raw files (DESIGN.md §3): per ingest node, every file whose
- * sequence number is at most the node's value; nodes not named contribute no file. Each
- * node publishes strictly in sequence order, so a cutoff is immune to clocks, like the
- * offsets a Kafka consumer keeps.
+ * An exact set of published raw files (docs/architecture.md §4): per ingest node, every
+ * file whose sequence number is at most the node's value; nodes not named contribute no
+ * file. Each node publishes strictly in sequence order, so a cutoff is immune to clocks,
+ * like the offsets a Kafka consumer keeps.
  *
  * @param seqByNode the highest covered sequence number per node id
  */

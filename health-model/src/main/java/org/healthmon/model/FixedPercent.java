@@ -11,8 +11,8 @@ import java.math.MathContext;
  * Why: floating-point sums depend on the order of addition, so a MapReduce combiner, an
  * incremental update and a full recompute would disagree in the last bits. Integer sums
  * do not: with every per-message percentage rounded once, here, to nine decimals, every
- * split and order of the same messages gives identical sums (DESIGN.md §2.3). A long
- * holds the sum of over 90 million messages at 100 % per (service, minute).
+ * split and order of the same messages gives identical sums (docs/architecture.md §6). A
+ * long holds the sum of over 90 million messages at 100 % per (service, minute).
  */
 public final class FixedPercent {
 

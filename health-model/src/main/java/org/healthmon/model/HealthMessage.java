@@ -1,7 +1,7 @@
 package org.healthmon.model;
 
 /**
- * One health report of one service, as accepted by ingest (DESIGN.md §2.1).
+ * One health report of one service, as accepted by ingest (docs/architecture.md §3).
  *
  * <p>
  * Sizes are in GB, {@code cpuPct} is a percentage 0–100, {@code eventTimeMs} is the

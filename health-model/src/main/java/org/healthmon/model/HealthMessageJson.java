@@ -19,9 +19,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 
 /**
- * The JSON shapes of a health message (DESIGN.md §2.1): decodes the canonical shape and
- * the original assignment's shape (keys in any case, {@code serviceName}, trailing
- * commas, epoch timestamps in s/ms/µs/ns), and encodes both. Thread-safe.
+ * The JSON shapes of a health message (docs/architecture.md §3): decodes the canonical
+ * shape and the original assignment's shape (keys in any case, {@code serviceName},
+ * trailing commas, epoch timestamps in s/ms/µs/ns), and encodes both. Thread-safe.
  */
 public final class HealthMessageJson {
 

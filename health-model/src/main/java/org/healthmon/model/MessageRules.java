@@ -3,8 +3,8 @@ package org.healthmon.model;
 import java.time.Instant;
 
 /**
- * The validity rules of a health message (DESIGN.md §2.1), shared by the JSON decoder and
- * the raw CSV codec so that both accept exactly the same messages.
+ * The validity rules of a health message (docs/architecture.md §3), shared by the JSON
+ * decoder and the raw CSV codec so that both accept exactly the same messages.
  */
 public final class MessageRules {
 

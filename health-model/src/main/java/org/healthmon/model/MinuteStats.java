@@ -2,7 +2,7 @@ package org.healthmon.model;
 
 /**
  * One row of a batch or realtime view: the messages of one service in one event minute
- * (DESIGN.md §2.3). Rows of the same key merge with {@link #merge}, the one
+ * (docs/architecture.md §6). Rows of the same key merge with {@link #merge}, the one
  * implementation used by MapReduce, Spark, incremental updates and the query stitch.
  *
  * @param service the service name

@@ -3,9 +3,9 @@ package org.healthmon.model;
 import java.io.IOException;
 
 /**
- * Published by a batch run before its job starts (DESIGN.md §3): the version it will
- * publish and its cutoff, so that the speed layer opens the realtime set that starts
- * exactly there before the batch view switches.
+ * Published by a batch run before its job starts (docs/architecture.md §9): the version
+ * it will publish and its cutoff, so that the speed layer opens the realtime set that
+ * starts exactly there before the batch view switches.
  *
  * @param version the version the run will publish
  * @param cutoff the raw files the run covers

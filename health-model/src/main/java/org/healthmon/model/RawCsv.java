@@ -1,7 +1,8 @@
 package org.healthmon.model;
 
 /**
- * The raw store's line format (DESIGN.md §2.2), one accepted message per line, no header:
+ * The raw store's line format (docs/architecture.md §4), one accepted message per line,
+ * no header:
  * {@code service,event_time_ms,ingest_time_ms,cpu_pct,ram_total_gb,ram_free_gb,disk_total_gb,disk_free_gb}.
  *
  * <p>

@@ -10,8 +10,9 @@ import java.util.TreeMap;
 
 /**
  * The published raw files seen in one listing of the raw store, and the exact cutoff
- * arithmetic over them (DESIGN.md §3). Paths are plain strings, so both the batch and the
- * speed layer use this one implementation around their own file-system listing.
+ * arithmetic over them (docs/architecture.md §4). Paths are plain strings, so both the
+ * batch and the speed layer use this one implementation around their own file-system
+ * listing.
  *
  * <p>
  * How to take an exact cutoff while files keep being published: list once and take

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * The raw partitions a reader lists to find every file above a cutoff, so that no
- * periodic step lists the whole store (DESIGN.md §8). Partitions are hours of arrival;
- * this is a range of them, {@code [fromMs, toMs)}.
+ * periodic step lists the whole store (docs/architecture.md §4). Partitions are hours of
+ * arrival; this is a range of them, {@code [fromMs, toMs)}.
  *
  * <p>
  * Why a window from a cutoff is enough: a node publishes its files in sequence order,

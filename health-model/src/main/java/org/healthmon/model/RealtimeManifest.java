@@ -3,9 +3,9 @@ package org.healthmon.model;
 import java.io.IOException;
 
 /**
- * What readers follow to find a realtime view set's current version (DESIGN.md §3). A set
- * covers exactly the raw files above {@code start} up to {@code absorbed}; it pairs with
- * the batch view whose cutoff equals {@code start}, and with no other.
+ * What readers follow to find a realtime view set's current version (docs/architecture.md
+ * §8). A set covers exactly the raw files above {@code start} up to {@code absorbed}; it
+ * pairs with the batch view whose cutoff equals {@code start}, and with no other.
  *
  * @param set the set's name, {@code a} or {@code b} (the two alternate)
  * @param start the batch cutoff the set starts at (files above it are in the set)

@@ -15,11 +15,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 /**
- * The segments a batch view version is made of (DESIGN.md §8): one per UTC event day,
- * each a list of immutable Parquet files. A run rewrites only the days its new raw data
- * touches and shares every other segment with the version before, the way Druid and
- * Iceberg share unchanged segments and data files between versions. A version's index is
- * written once, beside its files ({@link StorageLayout#segmentIndex}), and never changes.
+ * The segments a batch view version is made of (docs/architecture.md §7): one per UTC
+ * event day, each a list of immutable Parquet files. A run rewrites only the days its new
+ * raw data touches and shares every other segment with the version before, the way Druid
+ * and Iceberg share unchanged segments and data files between versions. A version's index
+ * is written once, beside its files ({@link StorageLayout#segmentIndex}), and never
+ * changes.
  *
  * @param version the batch version
  * @param segments the segments, by day

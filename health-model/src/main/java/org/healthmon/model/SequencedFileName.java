@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * The name of a file an ingest node writes: {@code <nodeId>-<seq>.<ext>}, with the
  * sequence zero-padded to 12 digits so names sort in publish order. Each node publishes
  * its files strictly in sequence order, so the highest sequence seen per node is an exact
- * cutoff (DESIGN.md §3). While open, a file carries a {@code _} prefix, which Hadoop's
- * input formats skip.
+ * cutoff (docs/architecture.md §4). While open, a file carries a {@code _} prefix, which
+ * Hadoop's input formats skip.
  *
  * @param nodeId the stable id of the ingest node
  * @param seq the node's sequence number of this file, increasing in publish order

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The views a reader answers from (DESIGN.md §3): a batch view and the realtime set that
- * starts exactly at its cutoff, so that every message they cover is counted once.
+ * The views a reader answers from (docs/architecture.md §9): a batch view and the
+ * realtime set that starts exactly at its cutoff, so that every message they cover is
+ * counted once.
  * <p>
  * The rule, in {@link #choose}: of the published batch view ({@code batch.json}) and the
  * one before it ({@code batch-previous.json}), take the newest for which a realtime set

@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
- * Where everything lives in the store (DESIGN.md §2.2–2.4), relative to one root
+ * Where everything lives in the store (docs/architecture.md §5), relative to one root
  * directory ({@code /healthmon} by default). Paths are plain strings so that apps without
  * Hadoop can use them too.
  *

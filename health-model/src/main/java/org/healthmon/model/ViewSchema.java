@@ -1,7 +1,7 @@
 package org.healthmon.model;
 
 /**
- * The one Parquet schema of batch and realtime views (DESIGN.md §2.3): a row per
+ * The one Parquet schema of batch and realtime views (docs/architecture.md §6): a row per
  * (service, event minute), rows sorted by service then minute. Percent columns hold
  * {@link FixedPercent} values (1e-9 percentage points, INT64) so sums stay exact;
  * {@code minute} and the {@code *_max_at} columns are epoch milliseconds (UTC).

@@ -32,7 +32,7 @@ class HealthMessageJsonTests {
 	private static final HealthMessage ORDERS = new HealthMessage("orders", T, 37.5, 16.0, 5.2, 512.0, 200.1,
 			HealthMessage.NO_SEQ);
 
-	/** The original assignment's shape, byte for byte as in DESIGN.md §2.1. */
+	/** The original assignment's shape, byte for byte as in docs/architecture.md §3. */
 	private static final String LEGACY = """
 			{
 			 "serviceName": "PRINTER",

@@ -277,7 +277,7 @@ class MinuteStatsTests {
 		CPU, RAM, DISK;
 
 		/**
-		 * Independent of HealthMessage#ramPct: DESIGN.md §2.1 says
+		 * Independent of HealthMessage#ramPct: docs/architecture.md §3 says
 		 * (total-free)/total*100.
 		 */
 		double percent(HealthMessage m) {

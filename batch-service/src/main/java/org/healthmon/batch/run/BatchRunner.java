@@ -25,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One batch run at a time, following the lambda handoff (DESIGN.md §3): plan the run
- * ({@link RunPlanner}: the exact cutoff over the partitions that can hold new files),
- * publish it as pending, build the version's day segments in a hidden directory
+ * One batch run at a time, following the lambda handoff (docs/architecture.md §7): plan
+ * the run ({@link RunPlanner}: the exact cutoff over the partitions that can hold new
+ * files), publish it as pending, build the version's day segments in a hidden directory
  * ({@link VersionBuilder}), rename it into place, record what the previous version alone
  * names, publish the manifest (keeping the previous one), remove the pending marker; then
  * {@link Upkeep}. A failure at any step leaves the published view as it was; the next run

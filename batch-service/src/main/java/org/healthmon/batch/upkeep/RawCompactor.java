@@ -31,8 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compacts closed hours of the raw store (DESIGN.md §8): per node and hour partition, the
- * small files ingest published for freshness become one file, or one per
+ * Compacts closed hours of the raw store (docs/architecture.md §7): per node and hour
+ * partition, the small files ingest published for freshness become one file, or one per
  * {@code target-size}, named by the sequence range it replaces
  * ({@link RawFileName#compaction}). The raw store stays the immutable master dataset: a
  * compaction is written under a hidden name and renamed into place, the files it replaces

@@ -7,7 +7,7 @@ import org.healthmon.model.RawRecord;
 
 /**
  * The master dataset's writer: every accepted message becomes one raw CSV line in exactly
- * one published file of its arrival hour's partition (DESIGN.md §2.2).
+ * one published file of its arrival hour's partition (docs/architecture.md §4).
  */
 public final class RawStore {
 

@@ -24,10 +24,10 @@ import org.healthmon.model.SequencedFileName;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Writes lines into rolling files on HDFS (DESIGN.md §2.2), exactly once: one thread owns
- * the open file; files are hidden while open, hflushed every flush interval, and
- * published by rename when their time, size or arrival bucket is up. Producers hand lines
- * over through a bounded queue and wait when it is full.
+ * Writes lines into rolling files on HDFS (docs/architecture.md §4), exactly once: one
+ * thread owns the open file; files are hidden while open, hflushed every flush interval,
+ * and published by rename when their time, size or arrival bucket is up. Producers hand
+ * lines over through a bounded queue and wait when it is full.
  *
  * <p>
  * When HDFS fails, the open file becomes an orphan that keeps only its hflushed bytes,

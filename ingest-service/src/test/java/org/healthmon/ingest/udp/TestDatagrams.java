@@ -13,7 +13,7 @@ final class TestDatagrams {
 
 	static final long EVENT_TIME_MS = 1_763_789_462_123L;
 
-	/** The original assignment's shape, exactly as DESIGN.md §2.1 shows it. */
+	/** The original assignment's shape, exactly as docs/architecture.md §3 shows it. */
 	static final String LEGACY = """
 			{
 			 "serviceName": "PRINTER",

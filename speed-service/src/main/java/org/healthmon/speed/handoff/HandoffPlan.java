@@ -12,9 +12,9 @@ import org.healthmon.model.RealtimeManifest;
 import org.healthmon.speed.handoff.HandoffState.Role;
 
 /**
- * The changes of realtime sets the handoff rules ask for in a given state (DESIGN.md §3):
- * which sets expire and which open, on which name. Pure, so every state can be tested
- * without a cluster.
+ * The changes of realtime sets the handoff rules ask for in a given state
+ * (docs/architecture.md §8): which sets expire and which open, on which name. Pure, so
+ * every state can be tested without a cluster.
  *
  * <ul>
  * <li>A set whose start is the published batch cutoff (CURRENT) always exists: when none

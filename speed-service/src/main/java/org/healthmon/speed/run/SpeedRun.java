@@ -27,13 +27,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of the speed layer (DESIGN.md §3): read the manifests, expire and open sets as
- * the handoff rules ask, absorb the published raw files the live sets lack with one Spark
- * job, publish a new version of each set that changed, expire again (the older set may
- * have caught up), collect garbage. Runs are one at a time. Each step leaves a state the
- * next run (of this app or a restarted one) continues from: a version becomes visible
- * only when its manifest is replaced, and a set's manifest says exactly which files it
- * holds.
+ * One run of the speed layer (docs/architecture.md §8): read the manifests, expire and
+ * open sets as the handoff rules ask, absorb the published raw files the live sets lack
+ * with one Spark job, publish a new version of each set that changed, expire again (the
+ * older set may have caught up), collect garbage. Runs are one at a time. Each step
+ * leaves a state the next run (of this app or a restarted one) continues from: a version
+ * becomes visible only when its manifest is replaced, and a set's manifest says exactly
+ * which files it holds.
  */
 public class SpeedRun {
 
