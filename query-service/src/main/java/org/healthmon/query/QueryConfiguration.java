@@ -15,7 +15,7 @@ import org.healthmon.model.StorageLayout;
 import org.healthmon.query.api.Answers;
 import org.healthmon.query.api.WholeAnswerFilter;
 import org.healthmon.query.sql.DuckDb;
-import org.healthmon.query.sql.ViewQueries;
+import org.healthmon.query.views.ViewQueries;
 import org.healthmon.query.views.ViewCache;
 import org.healthmon.query.views.ViewFollower;
 import org.healthmon.query.views.ViewStore;

@@ -40,7 +40,7 @@ import org.healthmon.model.ResourceStats;
 import org.healthmon.model.ServingViews;
 import org.healthmon.query.sql.Aggregate;
 import org.healthmon.query.sql.DuckDb;
-import org.healthmon.query.sql.ViewQueries;
+import org.healthmon.query.views.ViewQueries;
 import org.healthmon.query.QueryProperties;
 import org.healthmon.query.support.FixtureStore;
 import org.healthmon.query.support.QueryApp;

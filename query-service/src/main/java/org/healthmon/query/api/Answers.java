@@ -27,7 +27,7 @@ import org.healthmon.query.api.ApiModel.ServiceStatus;
 import org.healthmon.query.api.ApiModel.Services;
 import org.healthmon.query.api.ApiModel.Sources;
 import org.healthmon.query.sql.Aggregate;
-import org.healthmon.query.sql.ViewQueries;
+import org.healthmon.query.views.ViewQueries;
 import org.healthmon.query.views.ViewFollower;
 import org.healthmon.query.views.ViewSnapshot;
 import org.healthmon.query.views.ViewStore;

@@ -21,7 +21,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.healthmon.model.ViewSchema;
 import org.healthmon.query.sql.DuckDb;
-import org.healthmon.query.sql.ViewQueries;
+import org.healthmon.query.sql.MergeSql;
 
 import org.springframework.util.FileSystemUtils;
 
@@ -30,7 +30,7 @@ import org.springframework.util.FileSystemUtils;
  * versions. DuckDB cannot read {@code hdfs://}, so each part is copied out of the store
  * once (read in place when the store is a local file system) and rewritten by DuckDB into
  * files shaped for the queries: its minutes, a file per UTC day, sorted by minute with
- * small row groups; and their hourly rollup ({@link ViewQueries#hourly}, merged by the
+ * small row groups; and their hourly rollup ({@link MergeSql#hourly}, merged by the
  * health-model rule), a file per day for a day segment and per {@link #HOUR_SLICE_MS}
  * otherwise, so that a long window reads one row per service and hour instead of sixty.
  * Batch versions share most of their segments, so a new version costs the segments it
@@ -205,8 +205,8 @@ public final class ViewCache {
 						(rows) -> "SELECT * FROM " + rows + " ORDER BY " + ViewSchema.MINUTE + ", "
 								+ ViewSchema.SERVICE,
 						staging, target);
-				List<CachedView.Slice> hours = slices(statement, hourSlice, "hours", HOUR_GROUP_ROWS,
-						ViewQueries::hourly, staging, target);
+				List<CachedView.Slice> hours = slices(statement, hourSlice, "hours", HOUR_GROUP_ROWS, MergeSql::hourly,
+						staging, target);
 				try (ResultSet count = statement.executeQuery("SELECT count(*) FROM " + STAGED)) {
 					count.next();
 					return new CachedView(key, target, minutes, hours, count.getLong(1));
@@ -225,7 +225,7 @@ public final class ViewCache {
 	private static List<CachedView.Slice> slices(Statement statement, long span, String name, int groupRows,
 			Function<String, String> query, Path staging, Path target) throws SQLException {
 		List<Long> starts = new ArrayList<>();
-		try (ResultSet result = statement.executeQuery("SELECT DISTINCT " + ViewQueries.floor(ViewSchema.MINUTE, span)
+		try (ResultSet result = statement.executeQuery("SELECT DISTINCT " + MergeSql.floor(ViewSchema.MINUTE, span)
 				+ " AS slice FROM " + STAGED + " ORDER BY slice")) {
 			while (result.next()) {
 				starts.add(result.getLong(1));

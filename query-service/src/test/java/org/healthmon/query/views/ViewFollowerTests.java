@@ -18,7 +18,6 @@ import org.healthmon.model.Cutoff;
 import org.healthmon.model.HealthMessage;
 import org.healthmon.query.sql.Aggregate;
 import org.healthmon.query.sql.DuckDb;
-import org.healthmon.query.sql.ViewQueries;
 import org.healthmon.query.support.Brute;
 import org.healthmon.query.support.FixtureStore;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.healthmon.query.sql;
+package org.healthmon.query.views;
 
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
@@ -10,36 +10,26 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.healthmon.query.views.CachedView;
-import org.healthmon.query.views.ViewSnapshot;
+import org.healthmon.query.sql.Aggregate;
+import org.healthmon.query.sql.DuckDb;
+import org.healthmon.query.sql.MergeSql;
 
 /**
  * The SQL over a snapshot's files: the batch view's and the realtime set's rows of the
  * window, merged per service and step by the health-model rule. Every value from a client
  * is a bound parameter.
  * <p>
- * Each cached view has its minutes and their hourly rollup ({@link #hourly}). A window
- * reads the rollup's rows for the whole hours inside it and minute rows only for the
- * partial hours at its ends, so a month reads ~720 rows per service instead of 43,200;
- * merging is associative, so the answer is the same as from the minutes alone. A series
- * whose steps do not hold whole hours reads minutes only. Each range is read from the
- * files of the time slices it overlaps ({@link CachedView}), never from all of them.
- * <p>
- * The peak and its time come from one {@code max} over a HUGEINT key, peak ×
- * 2<sup>64</sup> − time. Two times differ by less than 2<sup>64</sup>, so of two keys the
- * larger has the higher peak and, of equal peaks, the earlier time: the largest key is
- * the highest value at its earliest time, exactly as {@code ResourceStats.merge} decides,
- * and the time is peak × 2<sup>64</sup> − key. It gives what
- * {@code arg_max(time, (peak, -time))} gives without comparing structs per row.
+ * Each cached view has its minutes and their hourly rollup ({@link MergeSql#hourly}). A
+ * window reads the rollup's rows for the whole hours inside it and minute rows only for
+ * the partial hours at its ends, so a month reads ~720 rows per service instead of
+ * 43,200; merging is associative, so the answer is the same as from the minutes alone. A
+ * series whose steps do not hold whole hours reads minutes only. Each range is read from
+ * the files of the time slices it overlaps ({@link CachedView}), never from all of them.
+ * Rows merge as {@link MergeSql#merged} says.
  */
 public final class ViewQueries {
 
-	/** The rollup's unit: one hour in milliseconds. */
-	public static final long HOUR = 3_600_000;
-
-	private static final String SHIFT = "18446744073709551616::HUGEINT";
-
-	private static final List<String> RESOURCES = List.of("cpu", "ram", "disk");
+	private static final long HOUR = MergeSql.HOUR;
 
 	/** The start of a step: {@code from + floor((minute - from) / step) * step}. */
 	private static final String STEP_START = "?::BIGINT + (minute - ?) // ?::BIGINT * ?";
@@ -114,50 +104,19 @@ public final class ViewQueries {
 	}
 
 	/**
-	 * The rollup of minute rows: per service and hour, with {@code minute} the hour's
-	 * first minute, merged as {@code MinuteStats.merge} merges (sums as DECIMAL(38, 0),
-	 * which Parquet holds exactly and no hour of sums outgrows).
-	 * @param rows the minute rows, an SQL relation
-	 */
-	public static String hourly(String rows) {
-		return "SELECT service, " + floor("minute", HOUR) + " AS minute, sum(count)::BIGINT AS count, "
-				+ merged("DECIMAL(38, 0)") + " FROM " + rows + " GROUP BY ALL ORDER BY minute, service";
-	}
-
-	/**
-	 * SQL for the start of the span of {@code spanMs} (from the epoch) that holds the
-	 * time in {@code column}; also for times before the epoch.
-	 */
-	public static String floor(String column, long spanMs) {
-		return column + " - ((" + column + " % " + spanMs + ") + " + spanMs + ") % " + spanMs;
-	}
-
-	/**
-	 * Per resource: the sum (as {@code sumType}), the peak and the peak's earliest time,
-	 * over a group of rows.
-	 */
-	private static String merged(String sumType) {
-		return String.join(", ", RESOURCES.stream().map((r) -> {
-			String key = "max(" + r + "_max::HUGEINT * " + SHIFT + " - " + r + "_max_at)";
-			return "sum(" + r + "_sum)::" + sumType + " AS " + r + "_sum, max(" + r + "_max) AS " + r + "_max, (max("
-					+ r + "_max)::HUGEINT * " + SHIFT + " - " + key + ")::BIGINT AS " + r + "_max_at";
-		}).toList());
-	}
-
-	/**
 	 * The query of the scans: each names its files (another list, another statement) and
 	 * binds its range and service; the step is bound once.
 	 */
 	private static String select(List<Scan> scans, boolean ofService) {
 		List<String> columns = new ArrayList<>(List.of("service", "minute", "count"));
-		RESOURCES
+		MergeSql.RESOURCES
 			.forEach((r) -> columns.addAll(List.of(r + "_sum::HUGEINT AS " + r + "_sum", r + "_max", r + "_max_at")));
 		List<String> selects = scans.stream()
 			.map((scan) -> "SELECT " + String.join(", ", columns) + " FROM read_parquet(["
 					+ String.join(", ", Stream.of(scan.files()).map(DuckDb::literal).toList())
 					+ "]) WHERE minute >= ? AND minute < ?" + (ofService ? " AND service = ?" : ""))
 			.toList();
-		return "SELECT service, " + STEP_START + " AS start, sum(count)::BIGINT AS count, " + merged("HUGEINT")
+		return "SELECT service, " + STEP_START + " AS start, sum(count)::BIGINT AS count, " + MergeSql.merged("HUGEINT")
 				+ " FROM (" + String.join(" UNION ALL ", selects) + ") GROUP BY service, start ORDER BY service, start";
 	}
 

@@ -1,0 +1,102 @@
+package org.healthmon.system;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The rules that hold the suite's shape, checked on the main classes of every module
+ * (each module's {@code target/classes}; this module builds after all of them):
+ * health-model, the one shared library, is free of Spring and Hadoop; no app imports
+ * another; no app has a cycle between its packages; the Hadoop job classes, which run in
+ * YARN containers without a Spring context, are free of Spring.
+ */
+class HouseRulesTests {
+
+	/** Each app's module and root package. */
+	static final List<String[]> APPS = List.of(new String[] { "ingest-service", "ingest" },
+			new String[] { "batch-service", "batch" }, new String[] { "speed-service", "speed" },
+			new String[] { "query-service", "query" }, new String[] { "ui-service", "ui" },
+			new String[] { "health-emitter", "emitter" }, new String[] { "dev-cluster", "devcluster" });
+
+	private static JavaClasses classes;
+
+	@BeforeAll
+	static void importClasses() {
+		Path repo = Path.of(System.getProperty("healthmon.repo", ".."));
+		ClassFileImporter importer = new ClassFileImporter();
+		List<Path> dirs = new ArrayList<>(List.of(repo.resolve("health-model/target/classes")));
+		APPS.forEach((app) -> dirs.add(repo.resolve(app[0] + "/target/classes")));
+		for (Path dir : dirs) {
+			assertThat(dir).as("built main classes").isDirectory();
+		}
+		classes = importer.importPaths(dirs);
+		assertThat(classes.stream().filter((c) -> c.getPackageName().startsWith("org.healthmon.batch"))).isNotEmpty();
+	}
+
+	@Test
+	void theModelIsFreeOfSpringAndHadoop() {
+		noClasses().that()
+			.resideInAPackage("org.healthmon.model..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "org.apache.hadoop..", "org.apache.spark..")
+			.because("health-model is the contracts every app shares, and apps without Hadoop use it")
+			.check(classes);
+	}
+
+	static List<String> apps() {
+		return APPS.stream().map((app) -> app[1]).toList();
+	}
+
+	@ParameterizedTest
+	@MethodSource("apps")
+	void noAppImportsAnother(String app) {
+		String[] others = APPS.stream()
+			.map((other) -> other[1])
+			.filter((other) -> !other.equals(app))
+			.map((other) -> "org.healthmon." + other + "..")
+			.toArray(String[]::new);
+		noClasses().that()
+			.resideInAPackage("org.healthmon." + app + "..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(others)
+			.because("apps share only health-model: each deploys and scales on its own")
+			.check(classes);
+	}
+
+	@ParameterizedTest
+	@MethodSource("apps")
+	void noAppHasAPackageCycle(String app) {
+		ArchRule rule = slices().matching("org.healthmon." + app + ".(*)..")
+			.should()
+			.beFreeOfCycles()
+			.allowEmptyShould(true);
+		rule.check(classes);
+	}
+
+	@Test
+	void hadoopJobClassesAreFreeOfSpring() {
+		noClasses().that()
+			.resideInAPackage("org.healthmon.batch.job..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.springframework..")
+			.because("job classes run in YARN containers, where there is no Spring context")
+			.check(classes);
+	}
+
+}
