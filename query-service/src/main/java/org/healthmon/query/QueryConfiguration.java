@@ -53,7 +53,7 @@ class QueryConfiguration {
 	DuckDb duckDb(QueryProperties properties) throws SQLException {
 		QueryProperties.Duckdb settings = properties.duckdb();
 		return new DuckDb(settings.connections(), settings.threads(), settings.memoryLimit(),
-				properties.cacheDir().resolve("spill"), settings.acquireTimeout());
+				properties.cacheDir().resolve("spill"), settings.acquireTimeout(), settings.statementTimeout());
 	}
 
 	@Bean

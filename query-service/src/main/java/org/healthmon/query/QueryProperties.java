@@ -56,9 +56,13 @@ public record QueryProperties(@DefaultValue @Valid Hdfs hdfs, @DefaultValue("var
 	 * @param memoryLimit DuckDB's memory limit, e.g. {@code 1GB}
 	 * @param acquireTimeout how long a request waits for a connection before it fails
 	 * with 503
+	 * @param statementTimeout how long one query may run before it is cancelled and the
+	 * request fails with 503 (whole seconds), so that a few huge requests cannot hold
+	 * every connection
 	 */
 	public record Duckdb(@DefaultValue("8") @Min(1) @Max(256) int connections, @DefaultValue("1") @Min(0) int threads,
-			@DefaultValue("1GB") @NotBlank String memoryLimit, @DefaultValue("10s") @NotNull Duration acquireTimeout) {
+			@DefaultValue("1GB") @NotBlank String memoryLimit, @DefaultValue("10s") @NotNull Duration acquireTimeout,
+			@DefaultValue("30s") @NotNull Duration statementTimeout) {
 	}
 
 }

@@ -54,6 +54,7 @@ class BadParameterTests {
 					series step unknown   | /api/v1/series?from=2026-11-22T10:00Z&to=2026-11-22T11:00Z&step=5x    | step      | 'step' must be a number of minutes, hours or days
 					series step seconds   | /api/v1/series?from=2026-11-22T10:00Z&to=2026-11-22T11:00Z&step=PT30S | step      | 'step' must be a whole number of minutes, at least 1m
 					series step fraction  | /api/v1/series?from=2026-11-22T10:00Z&to=2026-11-22T11:00Z&step=PT90S | step      | 'step' must be a whole number of minutes
+					series step overflow  | /api/v1/series?from=2026-11-22T10:00Z&to=2026-11-22T11:00Z&step=PT9999999999999999S | step | 'step' must be a number of minutes, hours or days
 					series step zero      | /api/v1/series?from=2026-11-22T10:00Z&to=2026-11-22T11:00Z&step=0m    | step      | at least 1m
 					series too many points| /api/v1/series?from=2026-01-01T00:00Z&to=2026-02-01T00:00Z&step=1m    | step      | gives 44640 points per service, at most 20000 are allowed: use a step of at least 3m
 					series bad window     | /api/v1/series?from=2026-11-22T11:00Z&to=2026-11-22T10:00Z&step=5m    | to        | must be later than 'from'

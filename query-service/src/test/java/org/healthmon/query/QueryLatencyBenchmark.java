@@ -131,7 +131,8 @@ class QueryLatencyBenchmark {
 			QueryProperties.Duckdb settings = app.bean(QueryProperties.class).duckdb();
 			try (ViewFollower.Lease lease = app.bean(ViewFollower.class).lease();
 					DuckDb direct = new DuckDb(1, settings.threads(), settings.memoryLimit(),
-							this.tempDir.resolve("direct-spill"), Duration.ofSeconds(10))) {
+							this.tempDir.resolve("direct-spill"), Duration.ofSeconds(10),
+							settings.statementTimeout())) {
 				List<CachedView> cached = lease.snapshot().parts();
 				assertThat(cached).as("the cached batch view and realtime set").hasSize(2);
 				describeFiles(direct, "original", original);
@@ -246,8 +247,8 @@ class QueryLatencyBenchmark {
 	private long[] prepareBatchVersion(FixtureStore store) throws Exception {
 		long[] ms = new long[PREPARE_ROUNDS];
 		try (FileSystem fs = FileSystem.newInstance(URI.create("file:///"), new Configuration());
-				DuckDb duckdb = new DuckDb(1, 0, "1GB", this.tempDir.resolve("prepare-spill"),
-						Duration.ofSeconds(10))) {
+				DuckDb duckdb = new DuckDb(1, 0, "1GB", this.tempDir.resolve("prepare-spill"), Duration.ofSeconds(10),
+						Duration.ofSeconds(30))) {
 			ViewCache cache = new ViewCache(new ViewStore(fs, store.layout()), duckdb,
 					this.tempDir.resolve("prepare-cache"));
 			for (int round = 0; round < PREPARE_ROUNDS; round++) {

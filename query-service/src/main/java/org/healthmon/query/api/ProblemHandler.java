@@ -1,5 +1,6 @@
 package org.healthmon.query.api;
 
+import java.io.IOException;
 import java.sql.SQLException;
 
 import org.apache.commons.logging.Log;
@@ -14,7 +15,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every failure as an RFC 9457 problem detail: bad parameters as 400 naming the parameter
- * and the value, an overloaded engine as 503, anything else as 500 (and logged).
+ * and the value, an overloaded engine and an unreachable store as 503, anything else as
+ * 500 (and logged).
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -36,6 +38,27 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail busy(DuckDb.BusyException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
 		problem.setTitle("Too many queries at once");
+		return problem;
+	}
+
+	/**
+	 * The store (HDFS) could not be read, e.g. the catalog while the namenode is down:
+	 * the client gives up after a short retry (the {@code ipc.client.connect.*} defaults
+	 * in {@code application.yaml}), and the caller may try again.
+	 */
+	@ExceptionHandler
+	ProblemDetail storeUnreachable(IOException ex) {
+		log.warn("The store could not be read: " + ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"the store could not be read: " + ex.getMessage());
+		problem.setTitle("Store unavailable");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail tooLong(DuckDb.TooLongException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setTitle("Query took too long");
 		return problem;
 	}
 

@@ -17,10 +17,10 @@ import org.healthmon.model.MessageRules;
 import org.healthmon.model.MinuteStats;
 
 /**
- * A window as the API interprets it (DESIGN.md §4): {@code [from, to)} at minute
- * precision, {@code from} rounded down and {@code to} rounded up to whole minutes, so the
- * window covers at least what was asked. Times are ISO-8601; without an offset they are
- * UTC; answers use the offset {@code from} was given in.
+ * A window as the API interprets it (docs/architecture.md §10): {@code [from, to)} at
+ * minute precision, {@code from} rounded down and {@code to} rounded up to whole minutes,
+ * so the window covers at least what was asked. Times are ISO-8601; without an offset
+ * they are UTC; answers use the offset {@code from} was given in.
  *
  * @param fromMs the first minute, epoch ms
  * @param toMs the end (exclusive), epoch ms, a whole minute after {@code fromMs} at least
@@ -74,9 +74,10 @@ public record QueryWindow(long fromMs, long toMs, ZoneOffset offset) {
 			throw new BadParameterException("step", step,
 					"'step' is required: the length of one point, e.g. 1m, 5m, 1h, 1d or PT15M");
 		}
-		Duration duration;
+		long stepMs;
 		Matcher short_ = STEP.matcher(step.trim());
 		try {
+			Duration duration;
 			if (short_.matches()) {
 				long n = Long.parseLong(short_.group(1));
 				duration = switch (short_.group(2)) {
@@ -88,13 +89,13 @@ public record QueryWindow(long fromMs, long toMs, ZoneOffset offset) {
 			else {
 				duration = Duration.parse(step.trim().toUpperCase(Locale.ROOT));
 			}
+			stepMs = duration.toMillis();
 		}
 		catch (DateTimeParseException | ArithmeticException ex) {
 			throw new BadParameterException("step", step,
 					"'step' must be a number of minutes, hours or days (1m, 5m, 1h, 1d) or an ISO-8601 duration (PT15M), was '"
 							+ step + "'");
 		}
-		long stepMs = duration.toMillis();
 		if (stepMs < MinuteStats.MINUTE_MS || stepMs % MinuteStats.MINUTE_MS != 0) {
 			throw new BadParameterException("step", step,
 					"'step' must be a whole number of minutes, at least 1m (the views hold minutes), was '" + step

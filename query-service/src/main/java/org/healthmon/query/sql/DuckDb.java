@@ -40,6 +40,8 @@ public final class DuckDb implements AutoCloseable {
 
 	private final Duration acquireTimeout;
 
+	private final Duration statementTimeout;
+
 	/**
 	 * The connection the view cache writes with, apart from the queries': a new view
 	 * version is prepared without waiting behind the requests of a busy service, so
@@ -50,9 +52,11 @@ public final class DuckDb implements AutoCloseable {
 	/**
 	 * @param spillDir where DuckDB writes what does not fit its memory limit (not the
 	 * working directory, which may be read-only)
+	 * @param statementTimeout how long a query on a lent connection may run before it is
+	 * cancelled (whole seconds, at least one); the view cache's writes are not limited
 	 */
-	public DuckDb(int connections, int threads, String memoryLimit, Path spillDir, Duration acquireTimeout)
-			throws SQLException {
+	public DuckDb(int connections, int threads, String memoryLimit, Path spillDir, Duration acquireTimeout,
+			Duration statementTimeout) throws SQLException {
 		this.database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
 		try (Statement settings = this.database.createStatement()) {
 			if (threads > 0) {
@@ -69,14 +73,16 @@ public final class DuckDb implements AutoCloseable {
 			settings.execute("SET parquet_metadata_cache = true");
 		}
 		this.idle = new LinkedBlockingDeque<>(connections);
+		int timeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, statementTimeout.toSeconds()));
 		for (int i = 0; i < connections; i++) {
-			Session session = new Session(this.database.duplicate());
+			Session session = new Session(this.database.duplicate(), timeoutSeconds);
 			this.all.add(session);
 			this.idle.add(session);
 		}
 		this.connections = connections;
 		this.acquireTimeout = acquireTimeout;
-		this.views = new Session(this.database.duplicate());
+		this.statementTimeout = statementTimeout;
+		this.views = new Session(this.database.duplicate(), 0);
 		this.all.add(this.views);
 	}
 
@@ -106,6 +112,15 @@ public final class DuckDb implements AutoCloseable {
 		}
 		try {
 			return work.run(session);
+		}
+		catch (SQLException ex) {
+			// the driver cancels a statement past its timeout; DuckDB reports it as an
+			// interrupt
+			if (String.valueOf(ex.getMessage()).contains("INTERRUPT")) {
+				throw new TooLongException("the query ran longer than " + this.statementTimeout
+						+ " (healthmon.query.duckdb.statement-timeout) and was cancelled: narrow the window or the services");
+			}
+			throw ex;
 		}
 		finally {
 			this.idle.addFirst(session);
@@ -150,11 +165,15 @@ public final class DuckDb implements AutoCloseable {
 
 		private final Connection connection;
 
+		/** Seconds a statement may run; 0: no limit. */
+		private final int timeoutSeconds;
+
 		/** In access order: the first is the least recently used. */
 		private final LinkedHashMap<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
 
-		Session(Connection connection) {
+		Session(Connection connection, int timeoutSeconds) {
 			this.connection = connection;
+			this.timeoutSeconds = timeoutSeconds;
 		}
 
 		public Connection connection() {
@@ -169,6 +188,7 @@ public final class DuckDb implements AutoCloseable {
 			PreparedStatement statement = this.statements.get(sql);
 			if (statement == null) {
 				statement = this.connection.prepareStatement(sql);
+				statement.setQueryTimeout(this.timeoutSeconds);
 				this.statements.put(sql, statement);
 				if (this.statements.size() > STATEMENTS) {
 					Iterator<PreparedStatement> eldest = this.statements.values().iterator();
@@ -186,6 +206,15 @@ public final class DuckDb implements AutoCloseable {
 			if (statement != null) {
 				statement.close();
 			}
+		}
+
+	}
+
+	/** A query ran past the statement timeout and was cancelled. */
+	public static final class TooLongException extends RuntimeException {
+
+		TooLongException(String message) {
+			super(message);
 		}
 
 	}

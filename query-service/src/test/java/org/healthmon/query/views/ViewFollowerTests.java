@@ -46,7 +46,8 @@ class ViewFollowerTests {
 		store.publishBatch(1, c1, Brute.rows(first));
 		store.publishRealtime("a", c1, c1, 1, List.of());
 		try (FileSystem fs = FileSystem.newInstanceLocal(new Configuration());
-				DuckDb duckdb = new DuckDb(2, 1, "256MB", this.dir.resolve("spill"), Duration.ofSeconds(5))) {
+				DuckDb duckdb = new DuckDb(2, 1, "256MB", this.dir.resolve("spill"), Duration.ofSeconds(5),
+						Duration.ofSeconds(30))) {
 			ViewStore viewStore = new ViewStore(fs, store.layout());
 			ViewCache cache = new ViewCache(viewStore, duckdb, this.dir.resolve("cache"));
 			ViewFollower follower = new ViewFollower(viewStore, cache, Clock.systemUTC(), new SimpleMeterRegistry());
@@ -87,7 +88,8 @@ class ViewFollowerTests {
 		List<HealthMessage> days = List.of(message(T, 10), message(T + day, 20));
 		store.publishBatch(1, new Cutoff(Map.of("ingest-1", 1L)), Brute.rows(days));
 		try (FileSystem fs = FileSystem.newInstanceLocal(new Configuration());
-				DuckDb duckdb = new DuckDb(2, 1, "256MB", this.dir.resolve("spill"), Duration.ofSeconds(5))) {
+				DuckDb duckdb = new DuckDb(2, 1, "256MB", this.dir.resolve("spill"), Duration.ofSeconds(5),
+						Duration.ofSeconds(30))) {
 			ViewStore viewStore = new ViewStore(fs, store.layout());
 			ViewFollower follower = new ViewFollower(viewStore,
 					new ViewCache(viewStore, duckdb, this.dir.resolve("cache")), Clock.systemUTC(),
@@ -128,7 +130,8 @@ class ViewFollowerTests {
 		Cutoff cutoff = new Cutoff(Map.of("ingest-1", 1L));
 		store.publishBatch(1, cutoff, Brute.rows(List.of(message(T, 10))));
 		try (FileSystem fs = FileSystem.newInstanceLocal(new Configuration());
-				DuckDb duckdb = new DuckDb(1, 1, "256MB", this.dir.resolve("spill"), Duration.ofSeconds(1))) {
+				DuckDb duckdb = new DuckDb(1, 1, "256MB", this.dir.resolve("spill"), Duration.ofSeconds(1),
+						Duration.ofSeconds(30))) {
 			ViewStore viewStore = new ViewStore(fs, store.layout());
 			ViewFollower follower = new ViewFollower(viewStore,
 					new ViewCache(viewStore, duckdb, this.dir.resolve("cache")), Clock.systemUTC(),

@@ -39,6 +39,14 @@ record PageWindow(ZonedDateTime from, ZonedDateTime to, ZoneId zone, @Nullable P
 	static final ZoneId UTC = ZoneId.of("UTC");
 
 	/**
+	 * The times the query service takes ({@code QueryWindow}); beyond them a time cannot
+	 * be shown in every zone either (the year would pass 999,999,999).
+	 */
+	private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:00Z");
+
+	/**
 	 * How the pickers ({@code <input type="datetime-local">}) and the URL write times.
 	 */
 	static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
@@ -145,7 +153,21 @@ record PageWindow(ZonedDateTime from, ZonedDateTime to, ZoneId zone, @Nullable P
 	 * date alone (midnight); or an ISO-8601 time with an offset, taken as it is.
 	 */
 	private static Instant time(String text, String name, ZoneId zone, List<String> problems) {
-		String value = text.strip();
+		Instant time = parse(text.strip(), zone);
+		if (time == null) {
+			problems.add("'" + name + "' is not a date and time: '" + text
+					+ "'; write it as the pickers do, e.g. 2026-11-22T10:00");
+			return Instant.EPOCH;
+		}
+		if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+			problems
+				.add("'" + name + "' must lie between 1970-01-01T00:00 and 9999-12-31T23:59 UTC, was '" + text + "'");
+			return Instant.EPOCH;
+		}
+		return time;
+	}
+
+	private static @Nullable Instant parse(String value, ZoneId zone) {
 		try {
 			return LocalDateTime.parse(value).atZone(zone).toInstant();
 		}
@@ -158,9 +180,7 @@ record PageWindow(ZonedDateTime from, ZonedDateTime to, ZoneId zone, @Nullable P
 					return OffsetDateTime.parse(value).toInstant();
 				}
 				catch (DateTimeException notOffset) {
-					problems.add("'" + name + "' is not a date and time: '" + text
-							+ "'; write it as the pickers do, e.g. 2026-11-22T10:00");
-					return Instant.EPOCH;
+					return null;
 				}
 			}
 		}

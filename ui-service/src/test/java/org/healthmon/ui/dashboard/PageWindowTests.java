@@ -102,6 +102,18 @@ class PageWindowTests {
 		assertThat(window.preset()).isEqualTo(Preset.HOUR_1);
 	}
 
+	@Test
+	void whenATimeLiesBeyondWhatTheQueryServiceTakesThenItIsAProblemNotAnException() {
+		PageWindow far = PageWindow.resolve(request(null, "+999999999-12-31T23:59-18:00", null, null, null), NOW);
+		assertThat(far.problems()).containsExactly(
+				"'to' must lie between 1970-01-01T00:00 and 9999-12-31T23:59 UTC, was '+999999999-12-31T23:59-18:00'");
+		assertThat(far.preset()).isEqualTo(Preset.HOUR_1);
+		PageWindow early = PageWindow
+			.resolve(request("-999999999-01-01T00:00", "2026-11-22T10:00", null, "Asia/Tokyo", null), NOW);
+		assertThat(early.problems()).containsExactly(
+				"'from' must lie between 1970-01-01T00:00 and 9999-12-31T23:59 UTC, was '-999999999-01-01T00:00'");
+	}
+
 	private static PageRequest request(String from, String to, String last, String zone, String in) {
 		return new PageRequest(from, to, last, zone, in, null, null, null);
 	}
