@@ -11,6 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -53,6 +54,12 @@ public class BatchRunner {
 
 	private final ReentrantLock running = new ReentrantLock();
 
+	private final long startedAtMs;
+
+	private final long staleAfterMs;
+
+	private volatile long lastSuccessAtMs = -1;
+
 	public BatchRunner(BatchStore store, RunHistory history, Configuration jobConf, BatchProperties properties,
 			MeterRegistry registry, Clock clock) {
 		this.store = store;
@@ -62,6 +69,18 @@ public class BatchRunner {
 		this.upkeep = new Upkeep(store, properties, clock);
 		this.registry = registry;
 		this.clock = clock;
+		this.startedAtMs = clock.millis();
+		this.staleAfterMs = properties.interval().multipliedBy(properties.staleAfterIntervals()).toMillis();
+		// What the batch health compares, for alerting on stale views
+		TimeGauge
+			.builder("healthmon.batch.last.success.age", this, TimeUnit.MILLISECONDS,
+					BatchRunner::millisSinceLastSuccess)
+			.description("Time since the last successful run (published or nothing new) of this process ended, "
+					+ "or since its start before the first one")
+			.register(registry);
+		TimeGauge.builder("healthmon.batch.stale.after", this, TimeUnit.MILLISECONDS, (runner) -> runner.staleAfterMs)
+			.description("stale-after-intervals x interval: the batch health is DOWN once the last success is older")
+			.register(registry);
 	}
 
 	public boolean isRunning() {
@@ -215,7 +234,14 @@ public class BatchRunner {
 		}
 	}
 
+	private double millisSinceLastSuccess() {
+		return this.clock.millis() - Math.max(this.lastSuccessAtMs, this.startedAtMs);
+	}
+
 	private void record(BatchRun run) {
+		if (run.outcome().isSuccess()) {
+			this.lastSuccessAtMs = run.endedAtMs();
+		}
 		Timer.builder("healthmon.batch.run")
 			.description("Batch runs by outcome and mode")
 			.tag("outcome", run.outcome().name().toLowerCase())

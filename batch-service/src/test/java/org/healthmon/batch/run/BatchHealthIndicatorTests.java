@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.hadoop.conf.Configuration;
@@ -52,6 +53,29 @@ class BatchHealthIndicatorTests {
 		assertThat(health.health().getDetails()).containsKey("lastError");
 		clock.now += Duration.ofMinutes(2).toMillis();
 		assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
+	}
+
+	@Test
+	void theStalenessGaugesTellAlertingWhatTheHealthCompares() throws Exception {
+		BatchStore store = new BatchStore(FileSystem.getLocal(new Configuration()).getRaw(),
+				new StorageLayout(this.dir.toAbsolutePath().toString()));
+		RunHistory history = new RunHistory(store, JsonMapper.builder().build(), 10);
+		BatchProperties properties = TestRunners.properties("file:///", this.dir.toString(), Duration.ZERO, 0,
+				Map.of());
+		MutableClock clock = new MutableClock(T);
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		BatchRunner runner = new BatchRunner(store, history, new Configuration(), properties, registry, clock);
+
+		assertThat(registry.get("healthmon.batch.stale.after").timeGauge().value(TimeUnit.SECONDS))
+			.as("3 intervals of 5 min")
+			.isEqualTo(900);
+		clock.now = T + Duration.ofMinutes(16).toMillis();
+		assertThat(registry.get("healthmon.batch.last.success.age").timeGauge().value(TimeUnit.SECONDS))
+			.as("no run since the start")
+			.isEqualTo(960);
+		assertThat(runner.run(RunMode.AUTO, "test"))
+			.hasValueSatisfying((run) -> assertThat(run.outcome()).isEqualTo(BatchRun.Outcome.NOTHING_NEW));
+		assertThat(registry.get("healthmon.batch.last.success.age").timeGauge().value(TimeUnit.SECONDS)).isZero();
 	}
 
 	private static BatchRun run(BatchRun.Outcome outcome, long at) {
