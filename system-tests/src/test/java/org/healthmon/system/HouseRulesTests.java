@@ -29,7 +29,8 @@ class HouseRulesTests {
 	static final List<String[]> APPS = List.of(new String[] { "ingest-service", "ingest" },
 			new String[] { "batch-service", "batch" }, new String[] { "speed-service", "speed" },
 			new String[] { "query-service", "query" }, new String[] { "ui-service", "ui" },
-			new String[] { "health-emitter", "emitter" }, new String[] { "dev-cluster", "devcluster" });
+			new String[] { "alert-service", "alerts" }, new String[] { "health-emitter", "emitter" },
+			new String[] { "dev-cluster", "devcluster" });
 
 	private static JavaClasses classes;
 
