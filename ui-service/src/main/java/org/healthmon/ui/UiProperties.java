@@ -16,8 +16,11 @@ import org.springframework.validation.annotation.Validated;
  * them the Spring way, e.g. {@code HEALTHMON_UI_QUERYURL}.
  *
  * @param queryUrl base URL of the query service's REST API
- * @param connectTimeout how long a call to the query service may take to connect
- * @param readTimeout how long a call to the query service may wait for its answer
+ * @param alertsUrl base URL of the alert service's REST API; when it does not answer, the
+ * page says so in one line and shows everything else
+ * @param connectTimeout how long a call to the query or alert service may take to connect
+ * @param readTimeout how long a call to the query or alert service may wait for its
+ * answer
  * @param chartPoints about how many points a chart shows per service: the step of the
  * series asked for is the window divided by this, rounded up to a whole step
  * @param staleAfter data older than this (the newest view answering) is flagged as stale
@@ -25,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("healthmon.ui")
 @Validated
 public record UiProperties(@DefaultValue("http://localhost:8083") @NotNull URI queryUrl,
+		@DefaultValue("http://localhost:8086") @NotNull URI alertsUrl,
 		@DefaultValue("2s") @NotNull Duration connectTimeout, @DefaultValue("30s") @NotNull Duration readTimeout,
 		@DefaultValue("120") @Min(10) @Max(2000) int chartPoints, @DefaultValue("2m") @NotNull Duration staleAfter) {
 

@@ -21,10 +21,11 @@ class UiPropertiesTests {
 		.withUserConfiguration(Settings.class);
 
 	@Test
-	void whenNothingIsSetThenTheQueryServiceIsTheLocalOne() {
+	void whenNothingIsSetThenTheQueryAndAlertServicesAreTheLocalOnes() {
 		this.runner.run((context) -> {
 			UiProperties properties = context.getBean(UiProperties.class);
 			assertThat(properties.queryUrl()).isEqualTo(URI.create("http://localhost:8083"));
+			assertThat(properties.alertsUrl()).isEqualTo(URI.create("http://localhost:8086"));
 			assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(properties.chartPoints()).isEqualTo(120);
@@ -33,10 +34,14 @@ class UiPropertiesTests {
 	}
 
 	@Test
-	void whenTheQueryServiceIsNamedThenThatIsUsed() {
-		this.runner.withPropertyValues("healthmon.ui.query-url=http://query-service:8083")
-			.run((context) -> assertThat(context.getBean(UiProperties.class).queryUrl())
-				.isEqualTo(URI.create("http://query-service:8083")));
+	void whenTheQueryAndAlertServicesAreNamedThenThoseAreUsed() {
+		this.runner
+			.withPropertyValues("healthmon.ui.query-url=http://query-service:8083",
+					"healthmon.ui.alerts-url=http://alerts:8086")
+			.run((context) -> assertThat(context.getBean(UiProperties.class)).satisfies((properties) -> {
+				assertThat(properties.queryUrl()).isEqualTo(URI.create("http://query-service:8083"));
+				assertThat(properties.alertsUrl()).isEqualTo(URI.create("http://alerts:8086"));
+			}));
 	}
 
 	@Test

@@ -239,13 +239,9 @@ class Dashboard {
 		}
 
 		private DashboardView view(@Nullable Failure failure) {
-			String windowText = this.texts.time(this.window.from().toInstant()) + " to "
-					+ this.texts.time(this.window.to().toInstant())
-					+ (this.window.to().isAfter(this.window.from())
-							? " (" + Texts.length(Duration.between(this.window.from(), this.window.to())) + ")"
-							: " (reversed: 'to' is not after 'from')");
-			return new DashboardView(this.window, windowText, this.texts.zoneName(), failure, this.rows, this.notes,
-					this.freshness, this.status, this.statusFailure, this.charts, this.chartFailure, this.step);
+			return new DashboardView(this.window, this.texts.window(this.window), this.texts.zoneName(), failure,
+					this.rows, this.notes, this.freshness, this.status, this.statusFailure, this.charts,
+					this.chartFailure, this.step);
 		}
 
 	}

@@ -3,6 +3,7 @@ package org.healthmon.ui.dashboard;
 import java.time.Clock;
 
 import org.healthmon.ui.UiProperties;
+import org.healthmon.ui.alerts.AlertClient;
 import org.healthmon.ui.query.QueryClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The page's collaborators: the clock windows are resolved against, and the dashboard.
+ * The page's collaborators: the clock windows are resolved against, the dashboard, and
+ * the alerts.
  */
 @Configuration(proxyBeanMethods = false)
 class DashboardConfiguration {
@@ -23,6 +25,11 @@ class DashboardConfiguration {
 	@Bean
 	Dashboard dashboard(QueryClient client, UiProperties properties, Clock clock, JsonMapper json) {
 		return new Dashboard(client, properties, clock, json);
+	}
+
+	@Bean
+	Alerting alerting(AlertClient client, UiProperties properties) {
+		return new Alerting(client, properties.alertsUrl());
 	}
 
 }

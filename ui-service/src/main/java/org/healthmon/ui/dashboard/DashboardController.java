@@ -26,10 +26,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The page ({@code GET /}) and the download of its table ({@code GET /analytics.csv}).
- * The window lives in the URL, so any view can be bookmarked and shared; the form sends
- * the zone its pickers were written in ({@code in}) and is redirected to the clean URL of
- * what it asked for.
+ * The page ({@code GET /}), the download of its table ({@code GET /analytics.csv}) and
+ * the alert history of its window ({@code GET /alerts/history}). The window lives in the
+ * URL, so any view can be bookmarked and shared; the form sends the zone its pickers were
+ * written in ({@code in}) and is redirected to the clean URL of what it asked for.
  */
 @Controller
 class DashboardController {
@@ -45,10 +45,13 @@ class DashboardController {
 
 	private final Dashboard dashboard;
 
+	private final Alerting alerting;
+
 	private final UiProperties properties;
 
-	DashboardController(Dashboard dashboard, UiProperties properties) {
+	DashboardController(Dashboard dashboard, Alerting alerting, UiProperties properties) {
 		this.dashboard = dashboard;
+		this.alerting = alerting;
 		this.properties = properties;
 	}
 
@@ -63,6 +66,8 @@ class DashboardController {
 		DashboardView view = this.dashboard.load(window, sort);
 		response.setStatus(status(view.failure()).value());
 		model.addAttribute("view", view);
+		model.addAttribute("alerts", this.alerting.now(Texts.of(window, this.dashboard.now())));
+		model.addAttribute("historyUrl", url("/alerts/history", window.query(), SortOrder.DEFAULT, 0));
 		model.addAttribute("presets", presets(window));
 		model.addAttribute("zones", zoneOptions(window.zone(), this.dashboard.now()));
 		model.addAttribute("refreshOptions", refreshOptions(refresh));
@@ -71,7 +76,23 @@ class DashboardController {
 		model.addAttribute("columns", columns(sort));
 		model.addAttribute("csvUrl", url("/analytics.csv", window.fixedQuery(), sort, 0));
 		model.addAttribute("queryUrl", this.properties.queryUrl());
+		model.addAttribute("alertsUrl", this.properties.alertsUrl());
 		return "dashboard";
+	}
+
+	/**
+	 * The alerts fired and resolved in the window ({@code GET /alerts/history}), with the
+	 * page's window parameters; a link leads back to the page with the same window.
+	 */
+	@GetMapping("/alerts/history")
+	String history(PageRequest request, Model model, HttpServletResponse response) {
+		PageWindow window = PageWindow.resolve(request, this.dashboard.now());
+		HistoryView view = this.alerting.history(window, Texts.of(window, this.dashboard.now()));
+		response.setStatus(status(view.kind()).value());
+		model.addAttribute("view", view);
+		model.addAttribute("backUrl", url("/", window.query(), SortOrder.DEFAULT, 0));
+		model.addAttribute("alertsUrl", this.properties.alertsUrl());
+		return "alert-history";
 	}
 
 	@GetMapping("/analytics.csv")
@@ -92,10 +113,14 @@ class DashboardController {
 	}
 
 	static HttpStatus status(DashboardView.@Nullable Failure failure) {
-		if (failure == null) {
+		return status((failure != null) ? failure.kind() : null);
+	}
+
+	static HttpStatus status(DashboardView.Failure.@Nullable Kind kind) {
+		if (kind == null) {
 			return HttpStatus.OK;
 		}
-		return switch (failure.kind()) {
+		return switch (kind) {
 			case INPUT, REJECTED -> HttpStatus.BAD_REQUEST;
 			case UNREACHABLE, FAILED -> HttpStatus.BAD_GATEWAY;
 		};

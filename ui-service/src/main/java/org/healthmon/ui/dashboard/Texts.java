@@ -65,6 +65,17 @@ final class Texts {
 		return time(time.toInstant());
 	}
 
+	/**
+	 * A window in words, e.g.
+	 * {@code 2026-11-22 10:00:00 to 2026-11-22 11:00:00 (60 min)}.
+	 */
+	String window(PageWindow window) {
+		return time(window.from().toInstant()) + " to " + time(window.to().toInstant())
+				+ (window.to().isAfter(window.from())
+						? " (" + length(Duration.between(window.from(), window.to())) + ")"
+						: " (reversed: 'to' is not after 'from')");
+	}
+
 	/** A service's row of the results table. */
 	DashboardView.Row row(QueryApi.ServiceAnalytics service) {
 		return new DashboardView.Row(service.service(), service.messages(), count(service.messages()),

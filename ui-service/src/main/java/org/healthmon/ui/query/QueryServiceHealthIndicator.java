@@ -2,41 +2,29 @@ package org.healthmon.ui.query;
 
 import java.net.URI;
 
-import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.web.client.RestClientException;
 
 /**
- * Whether the query service answers: UP when its service catalog comes back, DOWN (with
- * the error) when it does not. Part of the overall health, not of readiness: without the
- * query service the page still loads and says what is wrong.
+ * {@code queryService}: UP when the query service's catalog comes back (with how many
+ * services it knows), DOWN with the error when it does not.
  */
-public class QueryServiceHealthIndicator extends AbstractHealthIndicator {
+public class QueryServiceHealthIndicator extends ServiceHealthIndicator<QueryApi.Services> {
 
 	private final QueryClient client;
 
-	private final URI url;
-
 	public QueryServiceHealthIndicator(QueryClient client, URI url) {
-		super("the query service does not answer");
+		super("the query service", url);
 		this.client = client;
-		this.url = url;
 	}
 
 	@Override
-	protected void doHealthCheck(Health.Builder builder) {
-		builder.withDetail("url", this.url.toString());
-		QueryApi.Services catalog;
-		try {
-			catalog = this.client.services(null);
-		}
-		catch (RestClientException | QueryRejectedException ex) {
-			// expected while the query service is away: a detail, not a logged stack
-			// trace
-			builder.down().withDetail("error", ex.getMessage());
-			return;
-		}
-		builder.up().withDetail("services", catalog.services().size());
+	protected QueryApi.Services ask() {
+		return this.client.services(null);
+	}
+
+	@Override
+	protected void describe(QueryApi.Services catalog, Health.Builder builder) {
+		builder.withDetail("services", catalog.services().size());
 		if (catalog.updatedAt() != null) {
 			builder.withDetail("catalogUpdatedAt", catalog.updatedAt().toString());
 		}

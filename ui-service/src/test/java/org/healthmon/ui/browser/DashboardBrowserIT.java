@@ -2,6 +2,7 @@ package org.healthmon.ui.browser;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,10 +20,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
+import org.healthmon.query.support.AppProcess;
+import org.healthmon.query.support.QueryServiceProcess;
+import org.healthmon.ui.support.AlertServiceProcess;
+import org.healthmon.ui.support.Backends;
 import org.healthmon.ui.support.Browser;
 import org.healthmon.ui.support.Fleet;
-import org.healthmon.ui.support.QueryServiceProcess;
 import org.healthmon.ui.support.UiApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +36,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -42,9 +49,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The page in a real browser (Debian's chromium, headless), served by the real UI, which
- * asks the real query service (its jar, another process) over fixture views: what the
- * page shows must be what the API answers for the same window. The last test stops the
- * query service. Screenshots go to {@code target/screenshots/}.
+ * asks the real query service (its jar, another process) over fixture views, and the real
+ * alert service (its jar, a third process, evaluating every second over that query
+ * service): what the page shows must be what the APIs answer for the same window. The
+ * last tests stop the alert service, then the query service. Screenshots go to
+ * {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -56,14 +65,19 @@ class DashboardBrowserIT {
 
 	private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
-	@TempDir
+	/** Kept when a test fails: the services' logs are in it. */
+	@TempDir(cleanup = CleanupMode.ON_SUCCESS)
 	static Path dir;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
+	private Backends backends;
+
 	private Fleet fleet;
 
 	private QueryServiceProcess query;
+
+	private AppProcess alerts;
 
 	private UiApp ui;
 
@@ -76,9 +90,11 @@ class DashboardBrowserIT {
 
 	@BeforeAll
 	void start() throws Exception {
-		this.fleet = Fleet.write(dir.resolve("store"), Instant.now());
-		this.query = QueryServiceProcess.start(this.fleet.root(), dir.resolve("query"), Fleet.SERVICE_TIMEOUT);
-		this.ui = new UiApp(this.query.base());
+		this.backends = Backends.start(dir);
+		this.fleet = this.backends.fleet();
+		this.query = this.backends.query();
+		this.alerts = this.backends.alerts();
+		this.ui = new UiApp(this.query.base(), "--healthmon.ui.alerts-url=" + this.alerts.base());
 		this.browser = new Browser();
 		this.from = this.fleet.start().plus(Duration.ofMinutes(40));
 		this.to = this.fleet.end().minus(Duration.ofMinutes(20));
@@ -92,8 +108,8 @@ class DashboardBrowserIT {
 		if (this.ui != null) {
 			this.ui.close();
 		}
-		if (this.query != null) {
-			this.query.close();
+		if (this.backends != null) {
+			this.backends.close();
 		}
 	}
 
@@ -343,6 +359,7 @@ class DashboardBrowserIT {
 			assertThat(this.browser.js("""
 					return Array.from(document.querySelectorAll('button'))
 					  .filter((b) => b.textContent.trim() === '').length""")).isEqualTo(0L);
+			assertThat(this.browser.accessibilityProblems()).isEmpty();
 			// from the top of the page, Tab reaches the 15 min preset; Enter chooses it
 			this.browser.js("document.activeElement.blur(); window.scrollTo(0, 0)");
 			WebElement focused = null;
@@ -389,6 +406,157 @@ class DashboardBrowserIT {
 	}
 
 	@Test
+	@Order(13)
+	void whenTheAlertServiceFindsLegacyDownThenThePanelShowsItAndTheServicesCarryTheirWorstFiringAlert()
+			throws Exception {
+		JsonNode before = AlertServiceProcess.awaitLegacyDown(this.alerts);
+		openFixedWindow("Asia/Kolkata");
+		JsonNode after = this.alerts.json("/api/v1/alerts");
+		this.browser.screenshot("09-alerts-panel");
+
+		// the panel: every alert the API answers, firing first, with its reason and since
+		// in
+		// the page's zone
+		List<WebElement> lines = this.browser.findAll("#alert-list li.alert");
+		assertThat(lines).hasSize(after.at("/alerts").size());
+		List<String> states = new ArrayList<>();
+		lines.forEach((line) -> states.add(line.getDomAttribute("data-state")));
+		assertThat(states).isSortedAccordingTo((a, b) -> Boolean.compare("pending".equals(a), "pending".equals(b)));
+		for (JsonNode alert : after.at("/alerts")) {
+			WebElement line = this.browser.find("#alert-list li.alert[data-service='" + alert.at("/service").asString()
+					+ "'][data-severity='" + alert.at("/severity").asString().toUpperCase(Locale.ROOT) + "']");
+			assertThat(line.findElement(By.cssSelector(".sev")).getText())
+				.isEqualTo(alert.at("/severity").asString().toUpperCase(Locale.ROOT));
+			assertThat(line.findElement(By.cssSelector(".state")).getText()).isEqualTo(alert.at("/state").asString());
+			assertThat(line.findElement(By.cssSelector("time")).getText())
+				.isEqualTo(shown(alert.at("/since").asString(), KOLKATA));
+		}
+		WebElement legacy = this.browser.find("#alert-list li.alert[data-service='legacy'][data-severity='DOWN']");
+		assertThat(legacy.getDomAttribute("data-state")).isEqualTo("firing");
+		assertThat(legacy.findElement(By.cssSelector(".sev")).getText()).isEqualTo("DOWN");
+		assertThat(legacy.findElements(By.cssSelector(".resource"))).as("DOWN is about the whole service").isEmpty();
+		// the reason says how long legacy has been silent: the API's, just before or
+		// after
+		assertThat(legacy.findElement(By.cssSelector(".reason")).getText()).startsWith("no message for ")
+			.isIn(reason(before, "legacy"), reason(after, "legacy"));
+		assertThat(legacy.findElement(By.cssSelector("time")).getDomAttribute("datetime")).endsWith("+05:30")
+			.startsWith(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
+				.format(Instant.parse(ofService(after.at("/alerts"), "legacy").at("/since").asString())
+					.atZone(KOLKATA)));
+		assertThat(this.browser.text("#alerts-summary")).matches("\\d+ firing, \\d+ pending; evaluated .*\\.");
+
+		// a badge on each service where the page lists it: the worst severity firing
+		JsonNode catalog = this.query.json("/api/v1/services");
+		for (JsonNode service : catalog.at("/services")) {
+			String name = service.at("/service").asString();
+			List<String> expected = worstFiring(after, name).map((s) -> List.of(s + " alert")).orElse(List.of());
+			assertThat(texts("li.service-status[data-service='" + name + "'] .alert-badge")).as("card of %s", name)
+				.isEqualTo(expected);
+			if (!this.browser.findAll("#analytics tr[data-service='" + name + "']").isEmpty()) {
+				assertThat(texts("#analytics tr[data-service='" + name + "'] .alert-badge")).as("row of %s", name)
+					.isEqualTo(expected);
+			}
+		}
+		assertThat(this.browser.text("li.service-status[data-service='legacy'] .alert-badge")).isEqualTo("DOWN alert");
+		assertThat(this.browser.text("#analytics tr[data-service='legacy'] .alert-badge")).isEqualTo("DOWN alert");
+		assertThat(this.browser.find("#analytics tr[data-service='legacy'] .alert-badge").getDomAttribute("title"))
+			.startsWith("DOWN: no message for ");
+		assertThat(this.browser.findAll("li.service-status[data-service='checkout'] .alert-badge")).isEmpty();
+		assertThat(this.browser.accessibilityProblems()).isEmpty();
+	}
+
+	@Test
+	@Order(14)
+	void whenAlertHistoryIsFollowedThenItListsTheWindowsTransitionsNewestFirstAndLinksBackToTheSameWindow()
+			throws Exception {
+		openFixedWindow("Asia/Kolkata");
+		String dashboard = this.browser.driver().getCurrentUrl();
+		this.browser.clickAndWaitForPage(this.browser.find("#alert-history"));
+		this.browser.screenshot("10-alert-history");
+		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(this.ui.base() + "/alerts/history?from="
+				+ picker(this.from, KOLKATA) + "&to=" + picker(this.to, KOLKATA) + "&zone=Asia/Kolkata");
+		assertThat(this.browser.text("#zone-text")).isEqualTo("Asia/Kolkata (UTC+05:30)");
+
+		JsonNode history = this.alerts.json("/api/v1/alerts/history?from=" + this.from + "&to=" + this.to);
+		List<JsonNode> newestFirst = new ArrayList<>();
+		history.at("/changes").forEach((change) -> newestFirst.add(0, change));
+		List<WebElement> rows = this.browser.findAll("#transitions tbody tr");
+		assertThat(rows).hasSize(newestFirst.size()).isNotEmpty();
+		for (int i = 0; i < rows.size(); i++) {
+			WebElement row = rows.get(i);
+			JsonNode change = newestFirst.get(i);
+			assertThat(cell(row, "time")).isEqualTo(shown(change.at("/at").asString(), KOLKATA));
+			assertThat(cell(row, "service")).isEqualTo(change.at("/service").asString());
+			assertThat(cell(row, "severity")).isEqualTo(change.at("/severity").asString().toUpperCase(Locale.ROOT));
+			assertThat(cell(row, "change"))
+				.isEqualTo("firing".equals(change.at("/change").asString()) ? "fired" : "resolved");
+			assertThat(cell(row, "reason")).isEqualTo(change.at("/reason").asString());
+		}
+		WebElement legacy = this.browser
+			.find("#transitions tr[data-service='legacy'][data-severity='DOWN'][data-change='fired']");
+		assertThat(cell(legacy, "resource")).isEqualTo("whole service");
+		assertThat(cell(legacy, "reason")).startsWith("no message for ");
+		assertThat(this.browser.text("#history-summary")).endsWith("newest first.");
+		assertThat(this.browser.accessibilityProblems()).isEmpty();
+
+		this.browser.size(390, 844);
+		try {
+			this.browser.screenshot("11-alert-history-phone");
+			assertThat((Long) this.browser.js("return document.documentElement.scrollWidth"))
+				.isLessThanOrEqualTo((Long) this.browser.js("return window.innerWidth"));
+		}
+		finally {
+			this.browser.size(1366, 1000);
+		}
+		this.browser.clickAndWaitForPage(this.browser.find("#back"));
+		assertThat(URLDecoder.decode(this.browser.driver().getCurrentUrl(), StandardCharsets.UTF_8))
+			.isEqualTo(URLDecoder.decode(dashboard, StandardCharsets.UTF_8));
+	}
+
+	@Test
+	@Order(15)
+	void whenTheAlertServiceRefusesTheHistorysWindowThenThePageShowsItsProblemDetailInOneLine() throws Exception {
+		ZoneId utc = ZoneId.of("UTC");
+		Instant start = this.fleet.start().minus(Duration.ofDays(40));
+		this.browser.open(this.ui.base() + "/alerts/history?from=" + picker(start, utc) + "&to="
+				+ picker(this.fleet.start(), utc) + "&zone=UTC");
+		HttpResponse<String> refused = this.alerts
+			.get("/api/v1/alerts/history?from=" + start + "&to=" + this.fleet.start());
+		assertThat(refused.statusCode()).isEqualTo(400);
+		JsonNode problem = AppProcess.parse(refused.body());
+		assertThat(this.browser.text("#history-failure"))
+			.isEqualTo("alert history unavailable: the alert service refused the request: "
+					+ problem.at("/title").asString() + ": " + problem.at("/detail").asString());
+		assertThat(this.browser.findAll("#transitions")).isEmpty();
+		assertThat(this.browser.find("#back").getDomAttribute("href")).contains("zone=UTC");
+	}
+
+	@Test
+	@Order(98)
+	void whenTheAlertServiceStopsThenThePageSaysAlertsUnavailableInOneLineAndShowsEverythingElse() throws Exception {
+		assertThat(health().at("/components/alertService/status").asString()).isEqualTo("UP");
+		this.alerts.close();
+		openFixedWindow("UTC");
+		this.browser.screenshot("12-alert-service-stopped");
+		assertThat(this.browser.text("#alerts-unavailable")).isEqualTo("alerts unavailable: the alert service at "
+				+ this.alerts.base() + " could not be reached (connection refused)");
+		assertThat(this.browser.findAll("#alert-list")).isEmpty();
+		assertThat(this.browser.findAll(".alert-badge")).isEmpty();
+		assertThat(this.browser.find("#alert-history").isDisplayed()).isTrue();
+		assertThat(this.browser.findAll("#analytics tbody tr")).hasSize(4);
+		assertThat(this.browser.findAll("li.service-status")).hasSize(4);
+		assertThat(this.browser.accessibilityProblems()).isEmpty();
+		assertThat(get(this.browser.driver().getCurrentUrl()).statusCode())
+			.as("the page does not fail without the alert service")
+			.isEqualTo(200);
+		JsonNode health = health();
+		assertThat(health.at("/components/alertService/status").asString()).isEqualTo("DOWN");
+		assertThat(health.at("/components/alertService/details/url").asString()).isEqualTo(this.alerts.base());
+		assertThat(health.at("/components/queryService/status").asString()).isEqualTo("UP");
+		assertThat(get(this.ui.base() + "/actuator/health/readiness").statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	@Order(99)
 	void whenTheQueryServiceStopsThenThePageSaysItIsNotAnsweringAndHealthSaysDown() throws Exception {
 		assertThat(health().at("/components/queryService/status").asString()).isEqualTo("UP");
@@ -405,10 +573,11 @@ class DashboardBrowserIT {
 	}
 
 	private JsonNode health() throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create(this.ui.base() + "/actuator/health")).build(),
-				HttpResponse.BodyHandlers.ofString());
-		return QueryServiceProcess.parse(response.body());
+		return QueryServiceProcess.parse(get(this.ui.base() + "/actuator/health").body());
+	}
+
+	private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/**
@@ -478,13 +647,48 @@ class DashboardBrowserIT {
 		}
 	}
 
-	private static JsonNode service(JsonNode analytics, String name) {
-		for (JsonNode service : analytics.at("/services")) {
-			if (service.at("/service").asString().equals(name)) {
-				return service;
+	private List<String> texts(String css) {
+		List<String> texts = new ArrayList<>();
+		this.browser.findAll(css).forEach((element) -> texts.add(element.getText()));
+		return texts;
+	}
+
+	private static String cell(WebElement row, String column) {
+		return row.findElement(By.cssSelector("[data-col='" + column + "']")).getText();
+	}
+
+	private static String reason(JsonNode alerts, String service) {
+		return ofService(alerts.at("/alerts"), service).at("/reason").asString();
+	}
+
+	/**
+	 * The worst severity firing for a service (DOWN, then RED, then AMBER), in capitals.
+	 */
+	private static Optional<String> worstFiring(JsonNode alerts, String service) {
+		List<String> order = List.of("down", "red", "amber");
+		String worst = null;
+		for (JsonNode alert : alerts.at("/alerts")) {
+			String severity = alert.at("/severity").asString();
+			if (alert.at("/service").asString().equals(service) && "firing".equals(alert.at("/state").asString())
+					&& (worst == null || order.indexOf(severity) < order.indexOf(worst))) {
+				worst = severity;
 			}
 		}
-		throw new AssertionError("no service " + name + " in " + analytics);
+		return Optional.ofNullable(worst).map((s) -> s.toUpperCase(Locale.ROOT));
+	}
+
+	private static JsonNode service(JsonNode analytics, String name) {
+		return ofService(analytics.at("/services"), name);
+	}
+
+	/** The first element of a JSON array whose {@code service} is {@code name}. */
+	private static JsonNode ofService(JsonNode array, String name) {
+		for (JsonNode element : array) {
+			if (element.at("/service").asString().equals(name)) {
+				return element;
+			}
+		}
+		throw new AssertionError("nothing of " + name + " in " + array);
 	}
 
 	private static LocalDateTime local(Instant time, ZoneId zone) {

@@ -24,9 +24,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The whole app, with the query service's address pointing at a port where nothing
- * listens: a real refused connection, as when the query service is down. The browser
- * tests cover the page against a running one.
+ * The whole app, with the query and alert services' addresses pointing at ports where
+ * nothing listens: real refused connections, as when those services are down. The browser
+ * tests cover the pages against running ones.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -35,14 +35,21 @@ class DashboardPageTests {
 	@Autowired
 	MockMvc mvc;
 
+	/** Where the alert service is said to be. */
+	static String alertsUrl;
+
 	@DynamicPropertySource
-	static void queryServiceNobodyListensTo(DynamicPropertyRegistry registry) throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
-		String url = "http://127.0.0.1:" + port;
+	static void servicesNobodyListensTo(DynamicPropertyRegistry registry) throws IOException {
+		String url = "http://127.0.0.1:" + freePort();
 		registry.add("healthmon.ui.query-url", () -> url);
+		alertsUrl = "http://127.0.0.1:" + freePort();
+		registry.add("healthmon.ui.alerts-url", () -> alertsUrl);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	@Test
@@ -59,6 +66,46 @@ class DashboardPageTests {
 					containsString("<option value=\"Europe/Berlin\" selected=\"selected\">Europe/Berlin (UTC+0"),
 					matchesRegex("(?s).*<script src=\"/webjars/chart.js/[0-9.]+/dist/chart.umd.js\".*"),
 					not(containsString("id=\"analytics\"")))));
+	}
+
+	@Test
+	void whenTheAlertServiceDoesNotAnswerThenThePageSaysSoInOneLineAndLinksToTheHistoryOfItsWindow() throws Exception {
+		this.mvc
+			.perform(get("/").param("from", "2026-11-22T10:00").param("to", "2026-11-22T11:00").param("zone", "UTC"))
+			.andExpect(status().isBadGateway())
+			.andExpect(content().string(allOf(containsString("<h2 id=\"alerts-title\">Alerts</h2>"),
+					containsString("<p id=\"alerts-unavailable\" class=\"message warn\">alerts unavailable: the alert "
+							+ "service at " + alertsUrl + " could not be reached (connection refused)</p>"),
+					containsString("<a id=\"alert-history\" "
+							+ "href=\"/alerts/history?from=2026-11-22T10:00&amp;to=2026-11-22T11:00&amp;zone=UTC\">"
+							+ "alert history</a>"),
+					not(containsString("id=\"alert-list\"")), not(containsString("class=\"alert-badge")),
+					containsString("<code>" + alertsUrl + "</code>"))));
+	}
+
+	@Test
+	void whenTheAlertServiceDoesNotAnswerThenTheHistoryPageSaysSoAndLinksBackToTheSameWindow() throws Exception {
+		this.mvc.perform(get("/alerts/history").param("last", "6h").param("zone", "Europe/Berlin"))
+			.andExpect(status().isBadGateway())
+			.andExpect(content().contentTypeCompatibleWith("text/html"))
+			.andExpect(content().string(allOf(containsString("<h2 id=\"history-title\">Alert history</h2>"),
+					containsString("alert history unavailable: the alert service at " + alertsUrl
+							+ " could not be reached (connection refused)"),
+					containsString(
+							"<a id=\"back\" href=\"/?last=6h&amp;zone=Europe/Berlin\">Back to the dashboard</a>"),
+					containsString("times in <span id=\"zone-text\">Europe/Berlin (UTC+0"),
+					not(containsString("id=\"transitions\"")))));
+	}
+
+	@Test
+	void whenTheHistoryPagesAddressHasAMistakeThenItSaysWhichWithoutAskingTheAlertService() throws Exception {
+		this.mvc.perform(get("/alerts/history").param("from", "soon").param("zone", "UTC"))
+			.andExpect(status().isBadRequest())
+			.andExpect(
+					content().string(allOf(
+							containsString("This page&#39;s address has a mistake: &#39;from&#39; "
+									+ "is not a date and time: &#39;soon&#39;"),
+							not(containsString("could not be reached")))));
 	}
 
 	@Test
@@ -110,11 +157,16 @@ class DashboardPageTests {
 	}
 
 	@Test
-	void whenTheQueryServiceDoesNotAnswerThenHealthSaysSoButTheUiStaysReady() throws Exception {
+	void whenTheQueryAndAlertServicesDoNotAnswerThenHealthSaysSoButTheUiStaysReady() throws Exception {
 		this.mvc.perform(get("/actuator/health"))
 			.andExpect(status().isServiceUnavailable())
 			.andExpect(jsonPath("$.components.queryService.status").value("DOWN"))
 			.andExpect(jsonPath("$.components.queryService.details.error")
+				.value(containsString("I/O error on GET request")));
+		this.mvc.perform(get("/actuator/health"))
+			.andExpect(jsonPath("$.components.alertService.status").value("DOWN"))
+			.andExpect(jsonPath("$.components.alertService.details.url").value(alertsUrl))
+			.andExpect(jsonPath("$.components.alertService.details.error")
 				.value(containsString("I/O error on GET request")));
 		this.mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk());
 		this.mvc.perform(get("/actuator/prometheus"))

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.healthmon.query.support.QueryServiceProcess;
 import org.healthmon.ui.UiProperties;
 import org.healthmon.ui.support.Fleet;
-import org.healthmon.ui.support.QueryServiceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,8 +140,9 @@ class QueryClientIT {
 	}
 
 	private static QueryClient client(String url) {
-		UiProperties properties = new UiProperties(java.net.URI.create(url), Duration.ofSeconds(2),
-				Duration.ofSeconds(30), 120, Duration.ofMinutes(2));
+		UiProperties properties = new UiProperties(java.net.URI.create(url),
+				java.net.URI.create("http://localhost:8086"), Duration.ofSeconds(2), Duration.ofSeconds(30), 120,
+				Duration.ofMinutes(2));
 		return new QueryClientConfiguration().queryClient(RestClient.builder(), properties,
 				JsonMapper.builder().build());
 	}

@@ -153,6 +153,65 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * What an axe-like look at the page finds wrong, in words; none is an empty list. The
+	 * page names its language and has one {@code h1}; its headings skip no level; every
+	 * control, link and button has a name; ids are unique; every table has a caption and
+	 * every header cell a scope; every badge ({@code .badge}, {@code .alert-badge},
+	 * {@code .sev}) says what it means in text, not colour alone, with a contrast of at
+	 * least 4.5:1 (WCAG AA) against its background.
+	 */
+	@SuppressWarnings("unchecked")
+	public List<String> accessibilityProblems() {
+		return (List<String>) js(
+				"""
+						const problems = [];
+						const snippet = (e) => e.outerHTML.slice(0, 100);
+						if (!document.documentElement.lang) { problems.push('the page names no language'); }
+						const h1 = document.querySelectorAll('h1').length;
+						if (h1 !== 1) { problems.push(h1 + ' h1 headings'); }
+						let level = 0;
+						document.querySelectorAll('h1, h2, h3, h4, h5, h6').forEach((h) => {
+						  const at = Number(h.tagName.substring(1));
+						  if (at > level + 1) { problems.push('heading skips a level: ' + snippet(h)); }
+						  level = at;
+						});
+						const name = (e) => (e.getAttribute('aria-label') || e.textContent || e.getAttribute('title') || '').trim();
+						document.querySelectorAll('input:not([type=hidden]), select, textarea').forEach((e) => {
+						  if (e.labels.length === 0 && !e.getAttribute('aria-label')) { problems.push('no label: ' + snippet(e)); }
+						});
+						document.querySelectorAll('a[href], button').forEach((e) => {
+						  if (!name(e)) { problems.push('no name: ' + snippet(e)); }
+						});
+						const ids = new Set();
+						document.querySelectorAll('[id]').forEach((e) => {
+						  if (ids.has(e.id)) { problems.push('duplicate id: ' + e.id); }
+						  ids.add(e.id);
+						});
+						document.querySelectorAll('table').forEach((t) => {
+						  if (!t.caption || !t.caption.textContent.trim()) { problems.push('table without caption: ' + t.id); }
+						});
+						document.querySelectorAll('th').forEach((th) => {
+						  if (!th.getAttribute('scope')) { problems.push('header cell without scope: ' + snippet(th)); }
+						});
+						const luminance = (color) => {
+						  const [r, g, b] = color.match(/[0-9.]+/g).slice(0, 3).map((v) => {
+						    const c = Number(v) / 255;
+						    return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+						  });
+						  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+						};
+						document.querySelectorAll('.badge, .alert-badge, .sev').forEach((badge) => {
+						  if (!badge.textContent.trim()) { problems.push('badge without text: ' + snippet(badge)); }
+						  const style = getComputedStyle(badge);
+						  const fg = luminance(style.color);
+						  const bg = luminance(style.backgroundColor);
+						  const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+						  if (ratio < 4.5) { problems.push('badge contrast ' + ratio.toFixed(2) + ':1: ' + snippet(badge)); }
+						});
+						return problems;""");
+	}
+
 	/** A screenshot of the whole page (beyond the viewport) as {@code <name>.png}. */
 	public Path screenshot(String name) throws IOException {
 		Map<String, Object> shot = this.driver.executeCdpCommand("Page.captureScreenshot",
