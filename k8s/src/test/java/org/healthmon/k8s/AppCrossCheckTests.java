@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +31,9 @@ class AppCrossCheckTests {
 			"spark.driver.blockManager.port");
 
 	private static final Pattern DEFAULT_FS = Pattern.compile("<name>fs.defaultFS</name>\\s*<value>([^<]+)</value>");
+
+	/** http://<Service>[.<namespace>…]:<port>[/…], a URL an app is told to call. */
+	private static final Pattern SERVICE_URL = Pattern.compile("https?://([a-z0-9-]+)(\\.[a-z0-9.-]+)?:(\\d+)(/.*)?");
 
 	static List<String> overlays() {
 		return Repository.overlays();
@@ -189,6 +193,81 @@ class AppCrossCheckTests {
 					.isTrue();
 			}
 		}
+	}
+
+	/**
+	 * An app told to call a Service of its namespace (an HTTP URL in a
+	 * {@code HEALTHMON_*} variable, e.g. {@code HEALTHMON_UI_QUERYURL=http://query:8083})
+	 * reaches a workload listening behind it, its own NetworkPolicies let it out to that
+	 * port, and the callee's admit it: with traffic denied by default, a call no policy
+	 * allows is dropped, which no test of the apps themselves would see.
+	 */
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void everyServiceAnAppIsToldToCallIsOpenToItInTheNetworkPolicies(String overlay) {
+		List<Manifest> manifests = Kustomize.overlay(overlay);
+		List<String> calls = new ArrayList<>();
+		for (AppContainer caller : AppContainer.all(manifests)) {
+			caller.env().forEach((name, value) -> {
+				Matcher url = SERVICE_URL.matcher((value != null) ? value : "");
+				if (!name.startsWith("HEALTHMON_") || !url.matches()) {
+					return;
+				}
+				String namespace = Yamls.string(caller.workload().object(), "metadata", "namespace");
+				String domain = (url.group(2) != null) ? url.group(2) : "";
+				if (!domain.isEmpty() && !domain.equals("." + namespace) && !domain.startsWith("." + namespace + ".")) {
+					// another namespace (an Alertmanager, say) or a host name: not ours
+					// to check
+					return;
+				}
+				String call = caller + " " + name + "=" + value;
+				Optional<Manifest> service = Manifest.find(manifests, "Service", url.group(1));
+				assertThat(service).as(call + ": a Service of the namespace").isPresent();
+				int port = Integer.parseInt(url.group(3));
+				Map<String, Object> servicePort = Yamls.list(service.get().object(), "spec", "ports")
+					.stream()
+					.filter((candidate) -> ((Number) candidate.get("port")).intValue() == port)
+					.findFirst()
+					.orElseThrow(() -> new AssertionError(call + ": Service " + url.group(1) + " has no port " + port));
+				Manifest callee = manifests.stream()
+					.filter(Manifest::isWorkload)
+					.filter(service.get()::selects)
+					.findFirst()
+					.orElseThrow(() -> new AssertionError(call + ": Service " + url.group(1) + " selects no workload"));
+				String protocol = String.valueOf(servicePort.getOrDefault("protocol", "TCP"));
+				int target = targetPort(callee, servicePort.get("targetPort"), port);
+				NetworkPolicies.Pod from = NetworkPolicies.Pod.of(caller.workload(), manifests);
+				NetworkPolicies.Pod to = NetworkPolicies.Pod.of(callee, manifests);
+				assertThat(NetworkPolicies.egressAllowed(manifests, from, to, protocol, target))
+					.as(call + ": the caller's NetworkPolicies let it out to " + callee.id() + " on " + target)
+					.isTrue();
+				assertThat(NetworkPolicies.ingressAllowed(manifests, to, from, protocol, target))
+					.as(call + ": " + callee.id() + "'s NetworkPolicies admit the caller on " + target)
+					.isTrue();
+				calls.add(call);
+			});
+		}
+		assertThat(calls).as("apps told to call each other (ui -> query, say)").isNotEmpty();
+	}
+
+	/**
+	 * The container port a Service port reaches on a workload: its targetPort by number,
+	 * or by a container port's name; the port itself without one.
+	 */
+	private static int targetPort(Manifest workload, Object targetPort, int port) {
+		if (targetPort == null) {
+			return port;
+		}
+		if (targetPort instanceof Number number) {
+			return number.intValue();
+		}
+		return workload.containers()
+			.stream()
+			.flatMap((container) -> Containers.ports(container).stream())
+			.filter((candidate) -> targetPort.equals(candidate.get("name")))
+			.map(Containers::containerPort)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(workload.id() + " has no container port named " + targetPort));
 	}
 
 	/**

@@ -291,6 +291,36 @@ class PolicyTests {
 		assertThat(Manifest.ofKind(manifests, "HorizontalPodAutoscaler")).isEmpty();
 	}
 
+	/**
+	 * alert-service keeps its alerts' state in a file: one pod, never two at once (a
+	 * StatefulSet of one, as batch and speed), with its state dir on the pod's own volume
+	 * claim, so a restart or a rescheduling neither announces a firing alert again nor
+	 * loses one; and the claim outlives the StatefulSet.
+	 */
+	@ParameterizedTest
+	@MethodSource("overlays")
+	void theAlertServiceIsAStatefulSetOfOneWithItsStateOnItsClaim(String overlay) {
+		List<Manifest> manifests = Kustomize.overlay(overlay);
+		Manifest alerts = Manifest.get(manifests, "StatefulSet", "alerts");
+		assertThat(Yamls.get(alerts.object(), "spec", "replicas")).as(alerts.id()).isEqualTo(1);
+		assertThat(Manifest.find(manifests, "Deployment", "alerts")).isEmpty();
+		Manifest service = Manifest.get(manifests, "Service", Yamls.string(alerts.object(), "spec", "serviceName"));
+		assertThat(service.selects(alerts)).as(service.id() + " selects " + alerts.id()).isTrue();
+		assertThat(Yamls.map(alerts.object(), "spec", "persistentVolumeClaimRetentionPolicy"))
+			.containsEntry("whenDeleted", "Retain")
+			.containsEntry("whenScaled", "Retain");
+		List<Map<String, Object>> claims = Yamls.list(alerts.object(), "spec", "volumeClaimTemplates");
+		assertThat(claims).hasSize(1);
+		String claim = Yamls.string(claims.get(0), "metadata", "name");
+		Map<String, Object> container = alerts.containers().get(0);
+		String stateDir = Containers.env(container, manifests).get("HEALTHMON_ALERTS_STATEDIR");
+		assertThat(stateDir).as("the state dir, an absolute path (the default is relative)").startsWith("/");
+		assertThat(Yamls.list(container, "volumeMounts")).as("the state dir is on the claim").anySatisfy((mount) -> {
+			assertThat(mount.get("name")).isEqualTo(claim);
+			assertThat(stateDir + "/").startsWith(mount.get("mountPath") + "/");
+		});
+	}
+
 	@ParameterizedTest
 	@MethodSource("overlays")
 	void everyReplicatedWorkloadHasADisruptionBudgetAndSpreadsOverNodes(String overlay) {
