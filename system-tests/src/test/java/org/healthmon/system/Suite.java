@@ -33,6 +33,8 @@ final class Suite implements AutoCloseable {
 
 	final int uiPort;
 
+	final int alertPort;
+
 	Suite(Path repo, Path var, Map<String, String> settings) throws IOException, InterruptedException {
 		this.repo = repo;
 		this.var = var;
@@ -50,6 +52,8 @@ final class Suite implements AutoCloseable {
 		this.env.put("HEALTHMON_QUERY_HTTP_PORT", String.valueOf(this.queryPort));
 		this.uiPort = freeTcpPort();
 		this.env.put("HEALTHMON_UI_HTTP_PORT", String.valueOf(this.uiPort));
+		this.alertPort = freeTcpPort();
+		this.env.put("HEALTHMON_ALERT_HTTP_PORT", String.valueOf(this.alertPort));
 		this.env.putAll(settings);
 		int exit = run(List.of("up"), 900);
 		if (exit != 0) {

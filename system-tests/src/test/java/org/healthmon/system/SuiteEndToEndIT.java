@@ -77,6 +77,10 @@ class SuiteEndToEndIT {
 
 	private static final String PROBE = "e2e-probe";
 
+	private static final String HOT = "e2e-hot";
+
+	private static final String QUIET = "e2e-quiet";
+
 	private static final String ALL_TIME = "from=2000-01-01T00:00Z&to=2100-01-01T00:00Z";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -96,8 +100,11 @@ class SuiteEndToEndIT {
 		// the raw hour still open is compacted up to the previous batch cutoff, and what
 		// the compactions replace is deleted 30 s later: both happen while answers are
 		// checked
+		// RED after one hot minute, evaluated every 2 s, for the alerts to show within
+		// the run
 		Map<String, String> settings = Map.of("HEALTHMON_EMITTER_ENABLED", "false", "HEALTHMON_BATCH_INTERVAL", "10s",
-				"HEALTHMON_BATCH_COMPACTION_CLOSEAFTER", "-1h", "HEALTHMON_BATCH_VERSIONGRACE", "30s");
+				"HEALTHMON_BATCH_COMPACTION_CLOSEAFTER", "-1h", "HEALTHMON_BATCH_VERSIONGRACE", "30s",
+				"HEALTHMON_ALERTS_CPU_FOR", "1m", "HEALTHMON_ALERTS_INTERVAL", "2s");
 		try (Suite suite = new Suite(repo, this.dir.resolve("var"), settings)) {
 			try (RawData raw = new RawData(suite.hdfsUri())) {
 				run(repo, suite, raw);
@@ -126,6 +133,8 @@ class SuiteEndToEndIT {
 		Thread watchingUi = daemon(() -> probes.watchUi(start));
 		Sampler sampler = new Sampler(suite, raw);
 		Thread sampling = daemon(sampler::run);
+		AlertWatch alerts = new AlertWatch(suite);
+		Thread watchingAlerts = daemon(alerts::run);
 
 		// 50 parallel clients for 30 s, once a first batch view answers, so that a
 		// handoff falls in
@@ -161,6 +170,13 @@ class SuiteEndToEndIT {
 		watching.join();
 		watchingUi.join();
 		assertThat(counted).as("messages counted by the API once ingest stopped").isEqualTo(expectedTotal);
+		long alertDeadline = System.currentTimeMillis() + 60_000;
+		while (!alerts.seenAll() && System.currentTimeMillis() < alertDeadline) {
+			Thread.sleep(500);
+		}
+		alerts.stop = true;
+		watchingAlerts.join();
+		alerts.check();
 
 		List<HealthMessage> sent = new ArrayList<>(dataset);
 		sent.addAll(probes.sent);
@@ -199,7 +215,8 @@ class SuiteEndToEndIT {
 
 	/**
 	 * Known messages: 8 services at 300 msg/s for 120 s, event time = planned send time,
-	 * 2 % late.
+	 * 2 % late; and for the alerts, {@value #HOT} at 95 % CPU once a second throughout,
+	 * {@value #QUIET} once a second for the first 20 s only.
 	 */
 	private static List<HealthMessage> dataset(long start) {
 		Random random = new Random(2026);
@@ -208,6 +225,12 @@ class SuiteEndToEndIT {
 		for (int i = 0; i < RATE * SECONDS; i++) {
 			int s = random.nextInt(SERVICES);
 			long t = start + i * 1000L / RATE;
+			if (i % RATE == 0) {
+				messages.add(new HealthMessage(HOT, t, 95, 32, 16, 500, 250, i / RATE));
+				if (i < 20 * RATE) {
+					messages.add(new HealthMessage(QUIET, t, 10, 32, 16, 500, 250, i / RATE));
+				}
+			}
 			if (random.nextInt(50) == 0) {
 				t -= Duration.ofMinutes(30 + random.nextInt(60)).toMillis() + random.nextInt(60_000);
 			}
@@ -227,6 +250,80 @@ class SuiteEndToEndIT {
 			.redirectErrorStream(true)
 			.redirectOutput(this.dir.resolve("emitter.log").toFile())
 			.start();
+	}
+
+	/**
+	 * Watches the alert service while the suite runs: {@value #HOT} must turn RED on CPU
+	 * and {@value #QUIET} DOWN, each seen firing in the alerts API and in the UI page's
+	 * alerts panel, with the DOWN alert starting exactly the catalog's timeout after the
+	 * last message arrived.
+	 */
+	private final class AlertWatch {
+
+		private final Suite suite;
+
+		volatile JsonNode red;
+
+		volatile JsonNode down;
+
+		volatile boolean redOnPage;
+
+		volatile boolean downOnPage;
+
+		volatile boolean stop;
+
+		AlertWatch(Suite suite) {
+			this.suite = suite;
+		}
+
+		void run() {
+			String api = "http://localhost:" + this.suite.alertPort + "/api/v1/alerts";
+			while (!this.stop) {
+				try {
+					for (JsonNode alert : get(api).get("alerts")) {
+						String key = alert.get("service").asString() + " " + alert.path("resource").asString("-") + " "
+								+ alert.get("severity").asString() + " " + alert.get("state").asString();
+						if (key.equals(HOT + " cpu red firing") && this.red == null) {
+							this.red = alert;
+						}
+						if (key.equals(QUIET + " - down firing") && this.down == null) {
+							this.down = alert;
+						}
+					}
+					String page = SuiteEndToEndIT.this.http
+						.send(HttpRequest.newBuilder(URI.create(this.suite.uiBase() + "/?last=1h&zone=UTC"))
+							.timeout(Duration.ofSeconds(30))
+							.build(), HttpResponse.BodyHandlers.ofString())
+						.body();
+					this.redOnPage |= page
+						.contains("data-service=\"" + HOT + "\" data-severity=\"RED\" data-state=\"firing\"");
+					this.downOnPage |= page
+						.contains("data-service=\"" + QUIET + "\" data-severity=\"DOWN\" data-state=\"firing\"");
+					Thread.sleep(1_000);
+				}
+				catch (Exception ex) {
+					// the alert service answers again in a moment
+				}
+			}
+		}
+
+		boolean seenAll() {
+			return this.red != null && this.down != null && this.redOnPage && this.downOnPage;
+		}
+
+		void check() throws Exception {
+			assertThat(this.red).as(HOT + " RED on CPU in the alerts API").isNotNull();
+			assertThat(this.red.get("value").asDouble()).isEqualTo(95.0);
+			assertThat(this.down).as(QUIET + " DOWN in the alerts API").isNotNull();
+			assertThat(this.redOnPage).as(HOT + " RED in the UI page's alerts panel").isTrue();
+			assertThat(this.downOnPage).as(QUIET + " DOWN in the UI page's alerts panel").isTrue();
+			JsonNode catalog = get(this.suite.queryBase() + "/api/v1/services?service=" + QUIET);
+			Instant lastSeen = Instant.parse(catalog.at("/services/0/lastSeen").asString());
+			long timeout = catalog.get("downAfterSeconds").asLong();
+			assertThat(Instant.parse(this.down.get("since").asString()))
+				.isEqualTo(lastSeen.plusSeconds(timeout).truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+		}
+
 	}
 
 	/**
