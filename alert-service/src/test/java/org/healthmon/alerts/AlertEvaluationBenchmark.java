@@ -36,7 +36,7 @@ import org.springframework.web.client.RestClient;
  * silent. Target: p95 at most 1 s on this machine. Not a test: run with
  *
  * <pre>
- * ./mvnw -B -pl alert-service verify -Dit.test=AlertEvaluationBenchmark -Dsurefire.skip=true
+ * ./mvnw -B -pl alert-service verify -Dit.test=AlertEvaluationBenchmark
  * </pre>
  *
  * (it needs the query service's jar, as the ITs do); it prints the figures and writes
