@@ -38,14 +38,34 @@ public final class HealthMessageJson {
 
 	private static final int LOWER_CASE_LIMIT = 1024;
 
+	/**
+	 * The unit of {@code CPU} in the original assignment's shape (a message naming its
+	 * service {@code serviceName}): its mock services send {@code random.random()}, a
+	 * fraction of one core's time from 0 to 1, so {@link #FRACTION} is the default; a
+	 * sender of that shape that sends percent asks for {@link #PERCENT}. The canonical
+	 * shape always carries percent.
+	 */
+	public enum LegacyCpuUnit {
+
+		FRACTION, PERCENT
+
+	}
+
 	private final int maxBytes;
+
+	private final LegacyCpuUnit legacyCpuUnit;
 
 	public HealthMessageJson() {
 		this(DEFAULT_MAX_BYTES);
 	}
 
 	public HealthMessageJson(int maxBytes) {
+		this(maxBytes, LegacyCpuUnit.FRACTION);
+	}
+
+	public HealthMessageJson(int maxBytes, LegacyCpuUnit legacyCpuUnit) {
 		this.maxBytes = maxBytes;
+		this.legacyCpuUnit = legacyCpuUnit;
 	}
 
 	public int maxBytes() {
@@ -76,7 +96,7 @@ public final class HealthMessageJson {
 			return new DecodeResult.Rejected(RejectReason.NOT_UTF8, "payload is not valid UTF-8");
 		}
 		try (JsonParser parser = JSON.createParser(bytes, offset, length)) {
-			return new Fields().read(parser);
+			return new Fields(this.legacyCpuUnit == LegacyCpuUnit.FRACTION).read(parser);
 		}
 		catch (JsonProcessingException ex) {
 			return new DecodeResult.Rejected(RejectReason.NOT_JSON, "not JSON: " + ex.getOriginalMessage());
@@ -134,13 +154,20 @@ public final class HealthMessageJson {
 	/**
 	 * The original assignment's shape, as its mock services send it: pretty-printed,
 	 * capitalised keys, {@code serviceName}, a trailing comma, the timestamp in epoch
-	 * nanoseconds.
+	 * nanoseconds, CPU in this decoder's {@link LegacyCpuUnit}.
 	 */
 	public byte[] encodeLegacy(HealthMessage m) {
 		StringBuilder json = new StringBuilder(256);
 		json.append("{\n \"serviceName\": \"").append(m.service()).append("\",\n");
 		json.append(" \"Timestamp\": ").append(Math.multiplyExact(m.eventTimeMs(), 1_000_000L)).append(",\n");
-		json.append(" \"CPU\": ").append(m.cpuPct()).append(",\n");
+		json.append(" \"CPU\": ");
+		if (this.legacyCpuUnit == LegacyCpuUnit.FRACTION && Double.isFinite(m.cpuPct())) {
+			json.append(BigDecimal.valueOf(m.cpuPct()).movePointLeft(2).toPlainString());
+		}
+		else {
+			json.append(m.cpuPct());
+		}
+		json.append(",\n");
 		json.append(" \"RAM\": {\n \"Total\": ").append(m.ramTotalGb()).append(",\n \"Free\": ").append(m.ramFreeGb());
 		json.append("\n },\n \"Disk\": {\n \"Total\": ").append(m.diskTotalGb());
 		json.append(",\n \"Free\": ").append(m.diskFreeGb()).append("\n },\n");
@@ -181,11 +208,23 @@ public final class HealthMessageJson {
 	/** Reads one message object field by field, remembering which fields it saw. */
 	private static final class Fields {
 
+		/** Whether the original assignment's shape gives CPU as a 0–1 fraction. */
+		private final boolean legacyFraction;
+
+		/** Whether the service was named {@code serviceName}: the assignment's shape. */
+		private boolean legacy;
+
 		private String service;
 
 		private Long eventTimeMs;
 
 		private Double cpu;
+
+		/**
+		 * CPU as written, for the exact percent of a fraction: 0.53 is 53, not
+		 * 53.00000000000001.
+		 */
+		private String cpuText;
 
 		private double[] ram;
 
@@ -196,6 +235,10 @@ public final class HealthMessageJson {
 		private boolean seqSeen;
 
 		private DecodeResult.Rejected rejected;
+
+		Fields(boolean legacyFraction) {
+			this.legacyFraction = legacyFraction;
+		}
 
 		DecodeResult read(JsonParser parser) throws IOException {
 			JsonToken first = parser.nextToken();
@@ -223,6 +266,7 @@ public final class HealthMessageJson {
 		private void field(String name, JsonParser parser) throws IOException {
 			switch (name) {
 				case "service", "servicename" -> {
+					this.legacy = name.equals("servicename");
 					if (once(this.service, "service")) {
 						this.service = text(parser, "service", RejectReason.BAD_SERVICE_NAME);
 					}
@@ -235,6 +279,9 @@ public final class HealthMessageJson {
 				case "cpu" -> {
 					if (once(this.cpu, "cpu")) {
 						this.cpu = number(parser, "cpu");
+						if (this.rejected == null) {
+							this.cpuText = parser.getText();
+						}
 					}
 				}
 				case "ram" -> {
@@ -274,8 +321,27 @@ public final class HealthMessageJson {
 				return new DecodeResult.Rejected(RejectReason.MISSING_FIELD,
 						"required field '" + missing + "' is missing");
 			}
-			return MessageRules.check(new HealthMessage(this.service, this.eventTimeMs, this.cpu, this.ram[0],
-					this.ram[1], this.disk[0], this.disk[1], this.seq));
+			double cpu = (this.legacy && this.legacyFraction) ? percentOf(this.cpuText, this.cpu) : this.cpu;
+			return MessageRules.check(new HealthMessage(this.service, this.eventTimeMs, cpu, this.ram[0], this.ram[1],
+					this.disk[0], this.disk[1], this.seq));
+		}
+
+		/**
+		 * The percent of a fraction, exactly in decimal when the number's text allows
+		 * (short, with an exponent in range); not-a-number and infinities stay as they
+		 * are for the rules to reject.
+		 */
+		private static double percentOf(String text, double fraction) {
+			if (Double.isFinite(fraction) && text != null && text.length() <= 32) {
+				try {
+					return new BigDecimal(text).movePointRight(2).doubleValue();
+				}
+				catch (NumberFormatException ex) {
+					// an exponent beyond int: the double is 0 or huge, and times 100 is
+					// as good
+				}
+			}
+			return fraction * 100;
 		}
 
 		private double[] totalAndFree(JsonParser parser, String field) throws IOException {

@@ -115,9 +115,34 @@ class HealthMessageJsonTests {
 	// the original assignment's shape
 
 	@Test
-	void whenMessageHasTheOriginalAssignmentsShapeThenItIsAcceptedUnchanged() {
+	void whenMessageHasTheOriginalAssignmentsShapeThenItIsAcceptedWithCpuAsAFraction() {
+		// its mock services send "CPU": random.random(): 0.53 of a core is 53 %
 		assertThat(accepted(LEGACY)).isEqualTo(
-				new HealthMessage("PRINTER", 1763789462123L, 0.53, 32.0, 12.7, 4096.0, 1510.2, HealthMessage.NO_SEQ));
+				new HealthMessage("PRINTER", 1763789462123L, 53.0, 32.0, 12.7, 4096.0, 1510.2, HealthMessage.NO_SEQ));
+	}
+
+	@Test
+	void whenTheLegacyCpuUnitIsPercentThenTheAssignmentsShapeIsTakenAsItIs() {
+		HealthMessageJson percent = new HealthMessageJson(HealthMessageJson.DEFAULT_MAX_BYTES,
+				HealthMessageJson.LegacyCpuUnit.PERCENT);
+		assertThat(percent.decode(utf8(LEGACY))).isEqualTo(new DecodeResult.Accepted(
+				new HealthMessage("PRINTER", 1763789462123L, 0.53, 32.0, 12.7, 4096.0, 1510.2, HealthMessage.NO_SEQ)));
+	}
+
+	@Test
+	void whenTheShapeIsCanonicalThenCpuIsPercentWhateverTheLegacyUnit() {
+		assertThat(accepted(message("cpu", "0.53")).cpuPct()).isEqualTo(0.53);
+		assertThat(accepted(LEGACY.replace("serviceName", "service")).cpuPct()).as("keys of any case, named service")
+			.isEqualTo(0.53);
+	}
+
+	@Test
+	void whenALegacyFractionIsAboveOneThenItIsOutOfRange() {
+		DecodeResult result = DECODER.decode(utf8(LEGACY.replace("0.53", "1.5")));
+		assertThat(result).isInstanceOf(DecodeResult.Rejected.class);
+		assertThat(((DecodeResult.Rejected) result).reason()).isEqualTo(RejectReason.OUT_OF_RANGE);
+		assertThat(DECODER.decode(utf8(LEGACY.replace("0.53", "1")))).as("a whole core")
+			.isInstanceOf(DecodeResult.Accepted.class);
 	}
 
 	@Test
@@ -136,7 +161,8 @@ class HealthMessageJsonTests {
 
 	@Test
 	void whenServiceIsCalledServiceNameInAnyCaseThenItIsTheService() {
-		assertThat(accepted(message("service", null, "SERVICENAME", "\"orders\""))).isEqualTo(ORDERS);
+		// serviceName marks the assignment's shape, whose CPU is a fraction
+		assertThat(accepted(message("service", null, "SERVICENAME", "\"orders\"", "cpu", "0.375"))).isEqualTo(ORDERS);
 	}
 
 	@Test

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import org.healthmon.model.HealthMessageJson.LegacyCpuUnit;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -27,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param writer the rolling raw file writer
  * @param spool the local spool used while HDFS is unavailable
  * @param catalog the service catalog
+ * @param legacyCpuUnit the unit of {@code CPU} in the original assignment's message shape
+ * ({@code serviceName}): {@code fraction} (0–1, what its mock services send, the default)
+ * or {@code percent}; the canonical shape is always percent
  */
 @ConfigurationProperties("healthmon.ingest")
 @Validated
@@ -34,7 +39,8 @@ public record IngestProperties(
 		@DefaultValue("ingest-1") @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9.-]{0,62}",
 				message = "must be 1-63 chars of [A-Za-z0-9.-], starting with a letter or digit") String nodeId,
 		@DefaultValue @Valid Udp udp, @DefaultValue @Valid Hdfs hdfs, @DefaultValue @Valid Writer writer,
-		@DefaultValue @Valid Spool spool, @DefaultValue @Valid Catalog catalog) {
+		@DefaultValue @Valid Spool spool, @DefaultValue @Valid Catalog catalog,
+		@DefaultValue("fraction") @NotNull LegacyCpuUnit legacyCpuUnit) {
 
 	/**
 	 * @param port UDP port to listen on (0 = any free port, for tests)

@@ -14,7 +14,11 @@ class DatagramDecoder {
 	private final HealthMessageJson json;
 
 	DatagramDecoder(int maxDatagramBytes) {
-		this.json = new HealthMessageJson(maxDatagramBytes);
+		this(maxDatagramBytes, HealthMessageJson.LegacyCpuUnit.FRACTION);
+	}
+
+	DatagramDecoder(int maxDatagramBytes, HealthMessageJson.LegacyCpuUnit legacyCpuUnit) {
+		this.json = new HealthMessageJson(maxDatagramBytes, legacyCpuUnit);
 	}
 
 	/**

@@ -41,7 +41,7 @@ class UdpIngestConfiguration {
 	@Bean
 	IntegrationFlow udpIngestFlow(UnicastReceivingChannelAdapter udpInboundAdapter, IngestProperties properties,
 			LiveCatalog catalog, RawStore rawStore, RejectedStore rejectedStore, IngestCounters counters) {
-		DatagramDecoder decoder = new DatagramDecoder(properties.udp().maxDatagramBytes());
+		DatagramDecoder decoder = new DatagramDecoder(properties.udp().maxDatagramBytes(), properties.legacyCpuUnit());
 		return IntegrationFlow.from(udpInboundAdapter)
 			.handle(new DatagramIngest(decoder, catalog, rawStore, rejectedStore, counters))
 			.get();

@@ -36,6 +36,19 @@ class DatagramDecoderTests {
 	}
 
 	@Test
+	void theLegacyCpuUnitSaysHowTheAssignmentsShapeIsRead() {
+		byte[] legacy = """
+				{"serviceName": "PRINTER", "Timestamp": 1763789462123456789, "CPU": 0.53,
+				 "RAM": {"Total": 32, "Free": 12.7}, "Disk": {"Total": 4096, "Free": 1510.2},}
+				""".getBytes(StandardCharsets.UTF_8);
+		assertThat(this.decoder.decode(datagram(legacy)).message().cpuPct()).as("fraction, the default")
+			.isEqualTo(53.0);
+		assertThat(new DatagramDecoder(MAX, HealthMessageJson.LegacyCpuUnit.PERCENT).decode(datagram(legacy))
+			.message()
+			.cpuPct()).isEqualTo(0.53);
+	}
+
+	@Test
 	void whenADatagramIsExactlyTheLimitThenItIsDecoded() {
 		byte[] atLimit = TestDatagrams.oversized(MAX);
 
