@@ -62,7 +62,7 @@ class SchemaValidationTests {
 
 	@ParameterizedTest
 	@MethodSource("overlays")
-	void theSparkComponentIsInEveryOverlay(String overlay) {
+	void theSparkRbacAndDriverServiceAreInEveryOverlay(String overlay) {
 		assertThat(Kustomize.overlay(overlay)).extracting(Manifest::id)
 			.contains("ServiceAccount/speed-spark", "Role/speed-spark-driver", "RoleBinding/speed-spark-driver",
 					"Service/speed-driver", "NetworkPolicy/speed-driver", "NetworkPolicy/speed-executor");

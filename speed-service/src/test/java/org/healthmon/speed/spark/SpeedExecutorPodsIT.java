@@ -70,7 +70,7 @@ class SpeedExecutorPodsIT {
 
 	private static final Path K8S_BASE = Path.of("..", "k8s", "base");
 
-	private static final Path TEMPLATE = K8S_BASE.resolve("speed-service/executor-pod-template.yaml");
+	private static final Path TEMPLATE = K8S_BASE.resolve("speed/executor-pod-template.yaml");
 
 	private static final String NAMESPACE = "healthmon";
 
@@ -221,7 +221,7 @@ class SpeedExecutorPodsIT {
 		overrides.put("healthmon.speed.hdfs.properties[hadoop.tmp.dir]", this.tempDir.resolve("hadoop").toString());
 		MutablePropertySources sources = new MutablePropertySources();
 		sources.addLast(new MapPropertySource("outside a pod", overrides));
-		load(new FileSystemResource(K8S_BASE.resolve("speed-service/application.yaml"))).forEach(sources::addLast);
+		load(new FileSystemResource(K8S_BASE.resolve("speed/application.yaml"))).forEach(sources::addLast);
 		load(new ClassPathResource("application.yaml")).forEach(sources::addLast);
 		return new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources))
 			.bindOrCreate("healthmon.speed", SpeedProperties.class);
