@@ -5,13 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.DFSConfigKeys;
 import org.apache.hadoop.hdfs.HdfsConfiguration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DevCluster implements SmartLifecycle {
 
-	private static final Logger logger = LoggerFactory.getLogger(DevCluster.class);
+	private static final Log log = LogFactory.getLog(DevCluster.class);
 
 	private final DevClusterProperties properties;
 
@@ -47,8 +47,8 @@ class DevCluster implements SmartLifecycle {
 	public void start() {
 		this.readyMarker.clear();
 		boolean firstStart = !Files.exists(nameDir().resolve("current").resolve("VERSION"));
-		logger.info("Starting HDFS: 1 namenode, {} datanodes, data in {} ({})", this.properties.dataNodes(),
-				this.baseDir, firstStart ? "new, formatting" : "existing, keeping its files");
+		log.info("Starting HDFS: 1 namenode, " + this.properties.dataNodes() + " datanodes, data in " + this.baseDir
+				+ " (" + (firstStart ? "new, formatting" : "existing, keeping its files") + ")");
 		try {
 			Files.createDirectories(this.baseDir);
 			MiniDFSCluster started = new MiniDFSCluster.Builder(clusterConf(), scratchDir().toFile())
@@ -67,8 +67,8 @@ class DevCluster implements SmartLifecycle {
 			started.waitActive();
 			ClusterAddress address = ClusterAddress.of(started);
 			this.readyMarker.write(address);
-			logger.info("HDFS ready: {} ({} datanodes, web UI {})", address.uri(), address.liveDataNodes(),
-					address.webUi());
+			log.info("HDFS ready: " + address.uri() + " (" + address.liveDataNodes() + " datanodes, web UI "
+					+ address.webUi() + ")");
 		}
 		catch (IOException ex) {
 			stop();
@@ -84,18 +84,18 @@ class DevCluster implements SmartLifecycle {
 			return;
 		}
 		this.cluster = null;
-		logger.info("Stopping HDFS (data kept in {})", this.baseDir);
+		log.info("Stopping HDFS (data kept in " + this.baseDir + ")");
 		// not MiniDFSCluster.shutdown(): that schedules the base dir for deletion at exit
 		try {
 			running.shutdownDataNodes();
 		}
 		catch (RuntimeException ex) {
-			logger.warn("A datanode did not stop cleanly; stopping the namenode anyway", ex);
+			log.warn("A datanode did not stop cleanly; stopping the namenode anyway", ex);
 		}
 		finally {
 			running.shutdownNameNodes();
 		}
-		logger.info("HDFS stopped");
+		log.info("HDFS stopped");
 	}
 
 	@Override

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.hadoop.fs.FileSystem;
 import org.healthmon.model.Cutoff;
 import org.healthmon.model.RealtimeManifest;
@@ -21,8 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  */
 class SpeedHandoffIT {
 
-	private static final Logger logger = LoggerFactory.getLogger(SpeedHandoffIT.class);
+	private static final Log log = LogFactory.getLog(SpeedHandoffIT.class);
 
 	private static final List<String> NODES = List.of("ingest-1", "ingest-2");
 
@@ -160,8 +160,9 @@ class SpeedHandoffIT {
 				.until(() -> fs.listStatus(new org.apache.hadoop.fs.Path(layout.realtimeViewsDir(), "a")).length <= 1);
 			assertThat(reader.mostSets()).isEqualTo(2);
 			assertThat(reader.samples()).isGreaterThan(30);
-			logger.info("{} sampled moments exact; at most {} realtime sets at once; {} app lives, {} Spark contexts",
-					reader.samples(), reader.mostSets(), appStarts, SparkContexts.createdInJvm() - contextsBefore);
+			log.info(reader.samples() + " sampled moments exact; at most " + reader.mostSets()
+					+ " realtime sets at once; " + appStarts + " app lives, "
+					+ (SparkContexts.createdInJvm() - contextsBefore) + " Spark contexts");
 		}
 		finally {
 			app.close();

@@ -1,8 +1,10 @@
 package org.healthmon.system;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -21,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (each module's {@code target/classes}; this module builds after all of them):
  * health-model, the one shared library, is free of Spring and Hadoop; no app imports
  * another; no app has a cycle between its packages; the Hadoop job classes, which run in
- * YARN containers without a Spring context, are free of Spring.
+ * YARN containers without a Spring context, are free of Spring. And the whole suite,
+ * tests included, logs through one API.
  */
 class HouseRulesTests {
 
@@ -32,7 +35,12 @@ class HouseRulesTests {
 			new String[] { "alert-service", "alerts" }, new String[] { "health-emitter", "emitter" },
 			new String[] { "dev-cluster", "devcluster" });
 
+	/** The modules that are not apps, beside health-model. */
+	static final List<String> OTHER_MODULES = List.of("hdfs-test-support", "k8s", "system-tests");
+
 	private static JavaClasses classes;
+
+	private static JavaClasses suite;
 
 	@BeforeAll
 	static void importClasses() {
@@ -45,6 +53,14 @@ class HouseRulesTests {
 		}
 		classes = importer.importPaths(dirs);
 		assertThat(classes.stream().filter((c) -> c.getPackageName().startsWith("org.healthmon.batch"))).isNotEmpty();
+		// main and test classes of every module, where built (k8s and system-tests have
+		// tests only)
+		List<Path> modules = new ArrayList<>(dirs);
+		OTHER_MODULES.forEach((module) -> modules.add(repo.resolve(module + "/target/classes")));
+		suite = importer.importPaths(modules.stream()
+			.flatMap((main) -> Stream.of(main, main.resolveSibling("test-classes")))
+			.filter(Files::isDirectory)
+			.toList());
 	}
 
 	@Test
@@ -98,6 +114,17 @@ class HouseRulesTests {
 			.resideInAPackage("org.springframework..")
 			.because("job classes run in YARN containers, where there is no Spring context")
 			.check(classes);
+	}
+
+	@Test
+	void theSuiteLogsThroughCommonsLoggingOnly() {
+		noClasses().should()
+			.dependOnClassesThat()
+			.resideInAPackage("org.slf4j..")
+			.because("one logging API, commons-logging's Log as Spring itself uses (Boot routes it to Logback);"
+					+ " no exceptions today: code in Hadoop or Spark tasks, or an API that wants an SLF4J Logger,"
+					+ " would be listed here")
+			.check(suite);
 	}
 
 }

@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.healthmon.batch.BatchProperties;
@@ -22,8 +24,6 @@ import org.healthmon.model.BatchManifest;
 import org.healthmon.model.Cutoff;
 import org.healthmon.model.PendingBatch;
 import org.healthmon.model.StorageLayout;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One batch run at a time, following the lambda handoff (docs/architecture.md §7): plan
@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public class BatchRunner {
 
-	private static final Logger log = LoggerFactory.getLogger(BatchRunner.class);
+	private static final Log log = LogFactory.getLog(BatchRunner.class);
 
 	private final BatchStore store;
 
@@ -93,7 +93,7 @@ public class BatchRunner {
 	 */
 	public Optional<BatchRun> run(RunMode mode, String trigger) {
 		if (!this.running.tryLock()) {
-			log.info("Batch run ({}, {}) skipped: a run is in progress", trigger, mode);
+			log.info("Batch run (" + trigger + ", " + mode + ") skipped: a run is in progress");
 			this.registry.counter("healthmon.batch.runs.skipped", "trigger", trigger).increment();
 			return Optional.empty();
 		}
@@ -131,7 +131,7 @@ public class BatchRunner {
 			if (ex instanceof InterruptedException) {
 				Thread.currentThread().interrupt();
 			}
-			log.error("Batch run {} failed; the published view is unchanged, the next run retries", id, ex);
+			log.error("Batch run " + id + " failed; the published view is unchanged, the next run retries", ex);
 			cleanUpFailed(id, plan, tmp);
 			return BatchRun.failed(id, trigger, plan.map((p) -> p.kind().label()).orElse("none"), startedAt,
 					this.clock.millis(), plan.map(RunPlan::version).orElse(0L), ex.toString());
@@ -141,7 +141,9 @@ public class BatchRunner {
 	private BatchRun nothingNew(String id, String trigger, long startedAt) throws IOException {
 		Optional<BatchManifest> current = this.store.batchManifest();
 		long version = current.map(BatchManifest::version).orElse(0L);
-		log.debug("Batch run {}: nothing new since version {}", id, version);
+		if (log.isDebugEnabled()) {
+			log.debug("Batch run " + id + ": nothing new since version " + version);
+		}
 		return new BatchRun(id, trigger, "none", BatchRun.Outcome.NOTHING_NEW, startedAt, this.clock.millis(),
 				this.clock.millis() - startedAt, version,
 				current.map(BatchManifest::cutoff).orElse(Cutoff.NONE).seqByNode(), 0, 0, 0, 0, 0, 0, null, null);
@@ -152,8 +154,9 @@ public class BatchRunner {
 		StorageLayout layout = this.store.layout();
 		this.store.writeAtomically(layout.pendingBatchManifest(),
 				new PendingBatch(plan.version(), plan.cutoff(), startedAt).toJson());
-		log.info("Batch run {}: {} version {} over {} raw files, {} of them new (cutoff {})", id, plan.kind().label(),
-				plan.version(), plan.rawFiles().size(), plan.newFiles(), plan.cutoff().seqByNode());
+		log.info("Batch run " + id + ": " + plan.kind().label() + " version " + plan.version() + " over "
+				+ plan.rawFiles().size() + " raw files, " + plan.newFiles() + " of them new (cutoff "
+				+ plan.cutoff().seqByNode() + ")");
 		VersionBuilder.Built built = this.builder.build(plan, tmp);
 		moveQuarantine(id, plan.version(), built);
 		String versionDir = layout.batchVersionDir(plan.version());
@@ -164,9 +167,10 @@ public class BatchRunner {
 		this.upkeep.janitor().recordSuperseded(plan.version(), superseded(plan, built));
 		publish(plan, built);
 		this.store.delete(tmp.toString());
-		log.info("Batch run {}: published version {} ({} rows; {} day segments written, {} shared; {} bad lines)", id,
-				plan.version(), built.index().rows(), built.daysWritten(),
-				built.index().segments().size() - built.daysWritten(), built.first().badLines());
+		log.info("Batch run " + id + ": published version " + plan.version() + " (" + built.index().rows() + " rows; "
+				+ built.daysWritten() + " day segments written, "
+				+ (built.index().segments().size() - built.daysWritten()) + " shared; " + built.first().badLines()
+				+ " bad lines)");
 		return new BatchRun(id, trigger, plan.kind().label(), BatchRun.Outcome.PUBLISHED, startedAt,
 				this.clock.millis(), this.clock.millis() - startedAt, plan.version(), plan.cutoff().seqByNode(),
 				plan.rawFiles().size(), built.rawLines(), built.first().badLines(), built.viewRows(),
@@ -206,7 +210,7 @@ public class BatchRunner {
 		// Left by an earlier attempt at this version that failed after moving its lines
 		this.store.delete(target);
 		this.store.rename(built.quarantine(), new Path(target));
-		log.warn("Batch run {}: {} bad raw lines, copied to {}", id, built.first().badLines(), target);
+		log.warn("Batch run " + id + ": " + built.first().badLines() + " bad raw lines, copied to " + target);
 	}
 
 	private void deletePending() {
@@ -215,7 +219,7 @@ public class BatchRunner {
 		}
 		catch (IOException ex) {
 			// Readers treat a pending version at or below the batch version as done
-			log.warn("Could not delete the pending marker: {}", ex.toString());
+			log.warn("Could not delete the pending marker: " + ex);
 		}
 	}
 
@@ -225,7 +229,7 @@ public class BatchRunner {
 				this.store.delete(tmp.toString());
 			}
 			catch (IOException ex) {
-				log.warn("Batch run {}: could not delete {} (removed later): {}", id, tmp, ex.toString());
+				log.warn("Batch run " + id + ": could not delete " + tmp + " (removed later): " + ex);
 			}
 		}
 		if (plan.isPresent()) {

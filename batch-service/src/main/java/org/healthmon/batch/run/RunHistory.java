@@ -9,9 +9,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.healthmon.batch.store.BatchStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class RunHistory {
 
-	private static final Logger log = LoggerFactory.getLogger(RunHistory.class);
+	private static final Log log = LogFactory.getLog(RunHistory.class);
 
 	private final BatchStore store;
 
@@ -71,7 +71,7 @@ public class RunHistory {
 			this.store.writeAtomically(path(), lines.toString().getBytes(StandardCharsets.UTF_8));
 		}
 		catch (IOException ex) {
-			log.warn("Could not write the run history {} (kept in memory): {}", path(), ex.toString());
+			log.warn("Could not write the run history " + path() + " (kept in memory): " + ex);
 		}
 	}
 
@@ -97,7 +97,7 @@ public class RunHistory {
 		}
 		catch (IOException | JacksonException ex) {
 			// Retried on the next access; runs added meanwhile are kept
-			log.warn("Could not read the run history {}: {}", path(), ex.toString());
+			log.warn("Could not read the run history " + path() + ": " + ex);
 		}
 	}
 

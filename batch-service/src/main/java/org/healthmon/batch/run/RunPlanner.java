@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.healthmon.batch.BatchProperties;
 import org.healthmon.batch.store.BatchStore;
 import org.healthmon.model.BatchManifest;
@@ -12,8 +14,6 @@ import org.healthmon.model.Cutoff;
 import org.healthmon.model.RawFileSet;
 import org.healthmon.model.RawWindow;
 import org.healthmon.model.SegmentIndex;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Decides what a run does ({@link RunPlan}): lists the raw partitions that can hold files
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 class RunPlanner {
 
-	private static final Logger log = LoggerFactory.getLogger(RunPlanner.class);
+	private static final Log log = LogFactory.getLog(RunPlanner.class);
 
 	private final BatchStore store;
 
@@ -45,8 +45,8 @@ class RunPlanner {
 		RawFileSet first = this.store.listRaw(window);
 		Optional<RawWindow> catchUp = window.catchUp(first, after);
 		if (catchUp.isPresent()) {
-			log.info("A new or returning ingest node published: listing raw partitions {} to {} once", catchUp.get(),
-					window);
+			log.info("A new or returning ingest node published: listing raw partitions " + catchUp.get() + " to "
+					+ window + " once");
 			window = catchUp.get().union(window);
 			first = first.with(this.store.listRaw(catchUp.get()));
 		}

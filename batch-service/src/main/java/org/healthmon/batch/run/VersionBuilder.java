@@ -13,7 +13,7 @@ import org.apache.hadoop.fs.Path;
 import org.healthmon.batch.BatchProperties;
 import org.healthmon.batch.job.ViewJob;
 import org.healthmon.batch.store.BatchStore;
-import org.healthmon.batch.store.ViewFiles;
+import org.healthmon.batch.store.ViewDirectorySummary;
 import org.healthmon.model.SegmentIndex;
 import org.healthmon.model.StorageLayout;
 
@@ -107,7 +107,7 @@ class VersionBuilder {
 		}
 		long written = 0;
 		for (Path day : days(output).values()) {
-			written += ViewFiles.of(this.store.fs(), day).rows();
+			written += ViewDirectorySummary.of(this.store.fs(), day).rows();
 		}
 		if (written != result.outputRows()) {
 			throw new IllegalStateException("the " + what + " job wrote " + result.outputRows()
@@ -132,7 +132,7 @@ class VersionBuilder {
 	 * A day's segment, its files named where they will be once the version is in place.
 	 */
 	private SegmentIndex.Segment segment(long day, Path built, String published) throws IOException {
-		ViewFiles files = ViewFiles.of(this.store.fs(), built);
+		ViewDirectorySummary files = ViewDirectorySummary.of(this.store.fs(), built);
 		List<String> paths = files.files()
 			.stream()
 			.map((f) -> published + "/" + f.substring(f.lastIndexOf('/') + 1))

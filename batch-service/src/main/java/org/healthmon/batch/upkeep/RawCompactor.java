@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.healthmon.batch.BatchProperties;
@@ -27,8 +29,6 @@ import org.healthmon.model.RawFileName;
 import org.healthmon.model.RawFileSet;
 import org.healthmon.model.SequencedFileName;
 import org.healthmon.model.StorageLayout;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Compacts closed hours of the raw store (docs/architecture.md §7): per node and hour
@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  */
 public class RawCompactor {
 
-	private static final Logger log = LoggerFactory.getLogger(RawCompactor.class);
+	private static final Log log = LogFactory.getLog(RawCompactor.class);
 
 	private static final long HOUR = 3_600_000L;
 
@@ -151,7 +151,7 @@ public class RawCompactor {
 			}
 		}
 		if (written > 0) {
-			log.info("Compacted {} raw files of {} into {}", read, partition, written);
+			log.info("Compacted " + read + " raw files of " + partition + " into " + written);
 		}
 		return new int[] { read, written, done ? 1 : 0 };
 	}

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.hadoop.fs.FileStatus;
 import org.healthmon.batch.BatchProperties;
 import org.healthmon.batch.store.BatchStore;
 import org.healthmon.model.StorageLayout;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Deletes data past its retention: rejected input and quarantined raw lines by age, and
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public class Retention {
 
-	private static final Logger log = LoggerFactory.getLogger(Retention.class);
+	private static final Log log = LogFactory.getLog(Retention.class);
 
 	private final BatchStore store;
 
@@ -72,7 +72,7 @@ public class Retention {
 
 	private int delete(String path) throws IOException {
 		if (this.store.delete(path)) {
-			log.info("Deleted {}: past its retention", path);
+			log.info("Deleted " + path + ": past its retention");
 			return 1;
 		}
 		return 0;

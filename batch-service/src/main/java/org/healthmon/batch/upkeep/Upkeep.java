@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.healthmon.batch.BatchProperties;
 import org.healthmon.batch.store.BatchStore;
 import org.healthmon.model.BatchManifest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What the batch layer tidies after each run, in one place: old version files
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 public class Upkeep {
 
-	private static final Logger log = LoggerFactory.getLogger(Upkeep.class);
+	private static final Log log = LogFactory.getLog(Upkeep.class);
 
 	private final BatchStore store;
 
@@ -59,7 +59,7 @@ public class Upkeep {
 			return compacted;
 		}
 		catch (IOException | RuntimeException ex) {
-			log.warn("Upkeep failed (retried after the next run): {}", ex.toString());
+			log.warn("Upkeep failed (retried after the next run): " + ex);
 			return Optional.empty();
 		}
 	}

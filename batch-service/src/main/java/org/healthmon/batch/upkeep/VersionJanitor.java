@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.healthmon.batch.store.BatchStore;
 import org.healthmon.model.BatchManifest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Deletes what no batch version a reader may follow names any more, once the grace period
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public class VersionJanitor {
 
-	private static final Logger log = LoggerFactory.getLogger(VersionJanitor.class);
+	private static final Log log = LogFactory.getLog(VersionJanitor.class);
 
 	private static final String ENTRY_SUFFIX = ".txt";
 
@@ -91,11 +91,11 @@ public class VersionJanitor {
 		for (FileStatus run : this.store.list(this.store.layout().batchTmpDir())) {
 			if (now - run.getModificationTime() >= this.grace.toMillis()) {
 				this.store.delete(run.getPath().toUri().getPath());
-				log.info("Deleted the directory of a dead run: {}", run.getPath());
+				log.info("Deleted the directory of a dead run: " + run.getPath());
 			}
 		}
 		if (deleted > 0) {
-			log.info("Deleted {} batch view files no published version names", deleted);
+			log.info("Deleted " + deleted + " batch view files no published version names");
 		}
 		return deleted;
 	}

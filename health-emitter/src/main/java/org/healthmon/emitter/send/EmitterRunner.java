@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
@@ -19,7 +19,7 @@ import org.springframework.boot.ApplicationRunner;
  */
 final class EmitterRunner implements ApplicationRunner, DisposableBean {
 
-	private static final Logger logger = LoggerFactory.getLogger(EmitterRunner.class);
+	private static final Log log = LogFactory.getLog(EmitterRunner.class);
 
 	private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
@@ -55,7 +55,7 @@ final class EmitterRunner implements ApplicationRunner, DisposableBean {
 	public void destroy() throws InterruptedException {
 		this.loop.requestStop();
 		if (this.started && !this.finished.await(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-			logger.warn("The send loop did not stop within {}; closing anyway", STOP_WAIT);
+			log.warn("The send loop did not stop within " + STOP_WAIT + "; closing anyway");
 		}
 	}
 

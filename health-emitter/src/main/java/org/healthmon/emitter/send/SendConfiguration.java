@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.concurrent.locks.LockSupport;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.healthmon.emitter.EmitterProperties;
 import org.healthmon.emitter.source.MessageSource;
 import org.healthmon.model.HealthMessageJson;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class SendConfiguration {
 
-	private static final Logger logger = LoggerFactory.getLogger(SendConfiguration.class);
+	private static final Log log = LogFactory.getLog(SendConfiguration.class);
 
 	@Bean
 	UdpSender udpSender(EmitterProperties properties) throws IOException {
@@ -30,7 +30,7 @@ class SendConfiguration {
 		if (sender.sendBufferBytes() < asked) {
 			// Linux caps SO_SNDBUF at net.core.wmem_max; bursts beyond it may block
 			// briefly
-			logger.info("Asked for a send buffer of {} bytes, the kernel granted {}", asked, sender.sendBufferBytes());
+			log.info("Asked for a send buffer of " + asked + " bytes, the kernel granted " + sender.sendBufferBytes());
 		}
 		return sender;
 	}

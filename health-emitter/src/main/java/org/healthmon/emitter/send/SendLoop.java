@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.healthmon.emitter.send.RunSummary.StopReason;
 import org.healthmon.emitter.source.MessageSource;
 import org.healthmon.model.HealthMessage;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One run: takes messages from the source, numbers them per service, encodes and sends
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SendLoop {
 
-	private static final Logger logger = LoggerFactory.getLogger(SendLoop.class);
+	private static final Log log = LogFactory.getLog(SendLoop.class);
 
 	private final MessageSource source;
 
@@ -76,18 +76,18 @@ final class SendLoop {
 	 * @return what was sent
 	 */
 	RunSummary run() {
-		logger.info("Sending the {} to {} at {}, stopping {}", this.source.describe(), this.sender.target(),
-				this.schedule.describeRate(), this.limits.describe());
+		log.info("Sending the " + this.source.describe() + " to " + this.sender.target() + " at "
+				+ this.schedule.describeRate() + ", stopping " + this.limits.describe());
 		long start = this.nanoTime.getAsLong();
 		this.schedule.start();
 		try {
 			RunSummary summary = summary(sendUntilDone(start), start);
-			logger.info(summary.describe());
+			log.info(summary.describe());
 			return summary;
 		}
 		catch (RuntimeException ex) {
 			// what was sent before the failure still matters to whoever reads the log
-			logger.error(summary(StopReason.FAILED, start).describe());
+			log.error(summary(StopReason.FAILED, start).describe());
 			throw ex;
 		}
 	}
@@ -158,12 +158,12 @@ final class SendLoop {
 	private void logFirstFailure(IOException ex) {
 		if (ex instanceof PortUnreachableException) {
 			// the usual case (nobody listens yet), which a stack trace would not explain
-			logger.warn("{} refuses datagrams (ICMP port unreachable): is ingest listening there? "
-					+ "Further failures are counted in the progress lines", this.sender.target());
+			log.warn(this.sender.target() + " refuses datagrams (ICMP port unreachable): is ingest listening there? "
+					+ "Further failures are counted in the progress lines");
 		}
 		else {
-			logger.warn("Sending to {} failed; further failures are counted in the progress lines",
-					this.sender.target(), ex);
+			log.warn("Sending to " + this.sender.target()
+					+ " failed; further failures are counted in the progress lines", ex);
 		}
 	}
 
@@ -197,8 +197,8 @@ final class SendLoop {
 			double intervalRate = (sentNow - this.lastSent) / ((now - this.lastAt) / 1e9);
 			double overallRate = sentNow / ((now - this.start) / 1e9);
 			IOException failure = SendLoop.this.lastFailure;
-			logger.info(String.format("Progress: sent %d, %.1f msg/s now, %.1f msg/s overall, send errors %d%s",
-					sentNow, intervalRate, overallRate, SendLoop.this.failed,
+			log.info(String.format("Progress: sent %d, %.1f msg/s now, %.1f msg/s overall, send errors %d%s", sentNow,
+					intervalRate, overallRate, SendLoop.this.failed,
 					(failure != null) ? " (last: " + failure + ")" : ""));
 			this.lastAt = now;
 			this.lastSent = sentNow;

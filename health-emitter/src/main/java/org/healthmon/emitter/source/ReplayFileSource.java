@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.healthmon.model.DecodeResult;
 import org.healthmon.model.HealthMessage;
 import org.healthmon.model.HealthMessageJson;
 import org.healthmon.model.RawCsv;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The messages of a file, in file order, with the file's event times. Each line is read
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ReplayFileSource implements MessageSource {
 
-	private static final Logger logger = LoggerFactory.getLogger(ReplayFileSource.class);
+	private static final Log log = LogFactory.getLog(ReplayFileSource.class);
 
 	/** Bad lines logged one by one; beyond this they are only counted. */
 	private static final int BAD_LINES_LOGGED = 10;
@@ -96,10 +96,10 @@ final class ReplayFileSource implements MessageSource {
 	private @Nullable HealthMessage skip(String reason) {
 		this.skipped++;
 		if (this.skipped <= BAD_LINES_LOGGED) {
-			logger.warn("Skipping line {} of {}: {}", this.lineNumber, this.file, reason);
+			log.warn("Skipping line " + this.lineNumber + " of " + this.file + ": " + reason);
 		}
 		else if (this.skipped == BAD_LINES_LOGGED + 1) {
-			logger.warn("More bad lines in {}; only counting them from now on", this.file);
+			log.warn("More bad lines in " + this.file + "; only counting them from now on");
 		}
 		return null;
 	}

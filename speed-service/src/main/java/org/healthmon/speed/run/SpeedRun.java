@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.healthmon.model.BatchManifest;
 import org.healthmon.model.Cutoff;
 import org.healthmon.model.MinuteStats;
@@ -23,8 +25,6 @@ import org.healthmon.speed.handoff.HandoffPlan;
 import org.healthmon.speed.handoff.HandoffState;
 import org.healthmon.speed.spark.MinuteStatsJob;
 import org.healthmon.speed.store.SpeedStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One run of the speed layer (docs/architecture.md §8): read the manifests, expire and
@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public class SpeedRun {
 
-	private static final Logger logger = LoggerFactory.getLogger(SpeedRun.class);
+	private static final Log log = LogFactory.getLog(SpeedRun.class);
 
 	/** Two sets: the runs' masks use bit 0 for a, bit 1 for b. */
 	private static final List<String> NAMES = List.of(HandoffState.SET_NAMES);
@@ -93,7 +93,7 @@ public class SpeedRun {
 		for (RealtimeManifest set : state.sets().values()) {
 			Optional<RawWindow> catchUp = window.catchUp(first, set.absorbed());
 			if (catchUp.isPresent()) {
-				logger.info("A new or returning ingest node published: listing raw partitions {} once", catchUp.get());
+				log.info("A new or returning ingest node published: listing raw partitions " + catchUp.get() + " once");
 				first = first.with(this.store.listRaw(catchUp.get()));
 				window = catchUp.get().union(window);
 			}
@@ -122,11 +122,12 @@ public class SpeedRun {
 		long t3 = System.nanoTime();
 		state = apply(state.withSets(sets));
 		this.store.collectGarbage(state.sets(), this.properties.grace(), this.clock.millis())
-			.forEach((dir) -> logger.info("Deleted realtime version {} after the grace period", dir));
+			.forEach((dir) -> log.info("Deleted realtime version " + dir + " after the grace period"));
 		int files = (int) filesByMask.values().stream().mapToLong(List::size).sum();
-		logger.debug(
-				"Run phases (ms): manifests and listings {}, Spark job {}, versions published {}, expiry and gc {}",
-				ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(System.nanoTime() - t3));
+		if (log.isDebugEnabled()) {
+			log.debug("Run phases (ms): manifests and listings " + ms(t1 - t0) + ", Spark job " + ms(t2 - t1)
+					+ ", versions published " + ms(t3 - t2) + ", expiry and gc " + ms(System.nanoTime() - t3));
+		}
 		return new RunOutcome(state, files, result.lines(), result.badLines());
 	}
 
@@ -176,8 +177,8 @@ public class SpeedRun {
 				this.store.retire(expiry.set());
 			}
 			// else the opening replaces the manifest in one step: no moment without it
-			logger.info("Realtime set {} (start {}, absorbed {}) expired: {}", set.set(), set.start(), set.absorbed(),
-					expiry.reason());
+			log.info("Realtime set " + set.set() + " (start " + set.start() + ", absorbed " + set.absorbed()
+					+ ") expired: " + expiry.reason());
 		}
 		for (HandoffPlan.Opening opening : plan.open()) {
 			long version = this.store.nextFreeVersion(opening.set());
@@ -186,7 +187,7 @@ public class SpeedRun {
 					0, this.clock.millis());
 			this.store.publish(set);
 			sets.put(set.set(), set);
-			logger.info("Realtime set {} opened ({}) at start {}", set.set(), opening.role(), set.start());
+			log.info("Realtime set " + set.set() + " opened (" + opening.role() + ") at start " + set.start());
 		}
 		return state.withSets(sets);
 	}

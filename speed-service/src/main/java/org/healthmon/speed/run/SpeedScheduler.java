@@ -2,8 +2,8 @@ package org.healthmon.speed.run;
 
 import java.time.Duration;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -17,7 +17,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  */
 class SpeedScheduler implements SchedulingConfigurer {
 
-	private static final Logger logger = LoggerFactory.getLogger(SpeedScheduler.class);
+	private static final Log log = LogFactory.getLog(SpeedScheduler.class);
 
 	private final SpeedRun run;
 
@@ -37,12 +37,12 @@ class SpeedScheduler implements SchedulingConfigurer {
 		try {
 			RunOutcome outcome = this.run.runOnce();
 			if (outcome.files() > 0) {
-				logger.info("Absorbed {} raw files ({} lines, {} bad) into sets {}", outcome.files(), outcome.lines(),
-						outcome.badLines(), outcome.state().sets().keySet());
+				log.info("Absorbed " + outcome.files() + " raw files (" + outcome.lines() + " lines, "
+						+ outcome.badLines() + " bad) into sets " + outcome.state().sets().keySet());
 			}
 		}
 		catch (Exception ex) {
-			logger.error("Speed run failed; the next run starts over from the manifests", ex);
+			log.error("Speed run failed; the next run starts over from the manifests", ex);
 		}
 	}
 

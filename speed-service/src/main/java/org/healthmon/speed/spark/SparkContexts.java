@@ -5,11 +5,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.healthmon.speed.SpeedProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 
@@ -25,7 +25,7 @@ import org.springframework.beans.factory.DisposableBean;
  */
 public class SparkContexts implements DisposableBean {
 
-	private static final Logger logger = LoggerFactory.getLogger(SparkContexts.class);
+	private static final Log log = LogFactory.getLog(SparkContexts.class);
 
 	private static final AtomicInteger createdInJvm = new AtomicInteger();
 
@@ -40,8 +40,8 @@ public class SparkContexts implements DisposableBean {
 		this.context = new JavaSparkContext(conf);
 		created.increment();
 		createdInJvm.incrementAndGet();
-		logger.info("Spark context {} started on {} in {} ms", this.context.sc().applicationId(), this.context.master(),
-				(System.nanoTime() - start) / 1_000_000);
+		log.info("Spark context " + this.context.sc().applicationId() + " started on " + this.context.master() + " in "
+				+ (System.nanoTime() - start) / 1_000_000 + " ms");
 	}
 
 	static SparkConf sparkConf(SpeedProperties properties) {
@@ -70,7 +70,7 @@ public class SparkContexts implements DisposableBean {
 
 	@Override
 	public void destroy() {
-		logger.info("Stopping Spark context {}", this.context.sc().applicationId());
+		log.info("Stopping Spark context " + this.context.sc().applicationId());
 		this.context.stop();
 	}
 

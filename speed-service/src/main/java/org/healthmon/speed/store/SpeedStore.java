@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CreateFlag;
 import org.apache.hadoop.fs.FileContext;
@@ -31,8 +33,6 @@ import org.healthmon.model.RawFileSet;
 import org.healthmon.model.RawWindow;
 import org.healthmon.model.RealtimeManifest;
 import org.healthmon.model.StorageLayout;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Everything the speed layer reads and writes on HDFS: the manifests of the handoff, the
@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  */
 public class SpeedStore {
 
-	private static final Logger logger = LoggerFactory.getLogger(SpeedStore.class);
+	private static final Log log = LogFactory.getLog(SpeedStore.class);
 
 	/** The name of the single Parquet file in a realtime version directory. */
 	public static final String VIEW_FILE = "part-00000.parquet";
@@ -177,10 +177,10 @@ public class SpeedStore {
 	public String writeVersion(String set, long version, Collection<MinuteStats> rows) throws IOException {
 		Path target = new Path(this.layout.realtimeVersionDir(set, version));
 		Path temp = new Path(target.getParent(), TEMP_PREFIX + target.getName() + "-" + UUID.randomUUID());
-		ViewFiles.write(this.fs, new Path(temp, VIEW_FILE), rows);
+		MinuteStatsParquet.write(this.fs, new Path(temp, VIEW_FILE), rows);
 		if (this.fs.exists(target)) {
 			// left by a run that failed before publishing: no manifest ever named it
-			logger.warn("Replacing unpublished version directory {}", target);
+			log.warn("Replacing unpublished version directory " + target);
 			this.fs.delete(target, true);
 		}
 		if (!this.fs.rename(temp, target)) {
@@ -194,7 +194,7 @@ public class SpeedStore {
 		List<MinuteStats> rows = new ArrayList<>();
 		for (FileStatus status : list(new Path(dir))) {
 			if (status.isFile() && status.getPath().getName().endsWith(".parquet")) {
-				rows.addAll(ViewFiles.read(this.conf, status.getPath()));
+				rows.addAll(MinuteStatsParquet.read(this.conf, status.getPath()));
 			}
 		}
 		return rows;

@@ -27,7 +27,7 @@ import org.healthmon.model.ViewSchema;
 /**
  * View rows to and from Parquet files with the one view schema, through parquet-avro.
  */
-final class ViewFiles {
+final class MinuteStatsParquet {
 
 	static final Schema SCHEMA = new Schema.Parser().parse(ViewSchema.AVRO_SCHEMA);
 
@@ -37,7 +37,7 @@ final class ViewFiles {
 
 	private static final String[] DISK = ViewSchema.columns("disk");
 
-	private ViewFiles() {
+	private MinuteStatsParquet() {
 	}
 
 	/** Writes the rows, in the order given, to a new file. */

@@ -24,9 +24,9 @@ import org.healthmon.model.ViewSchema;
  * @param minMinute first event minute, or -1 when empty
  * @param maxMinute last event minute, or -1 when empty
  */
-public record ViewFiles(List<String> files, long rows, long minMinute, long maxMinute) {
+public record ViewDirectorySummary(List<String> files, long rows, long minMinute, long maxMinute) {
 
-	public static ViewFiles of(FileSystem fs, Path dir) throws IOException {
+	public static ViewDirectorySummary of(FileSystem fs, Path dir) throws IOException {
 		List<String> files = new ArrayList<>();
 		long rows = 0;
 		long min = Long.MAX_VALUE;
@@ -48,7 +48,8 @@ public record ViewFiles(List<String> files, long rows, long minMinute, long maxM
 				}
 			}
 		}
-		return (rows == 0) ? new ViewFiles(files, 0, -1, -1) : new ViewFiles(files, rows, min, max);
+		return (rows == 0) ? new ViewDirectorySummary(files, 0, -1, -1)
+				: new ViewDirectorySummary(files, rows, min, max);
 	}
 
 }
