@@ -18,13 +18,12 @@ import org.healthmon.query.sql.DuckDb;
 import org.healthmon.query.views.ViewQueries;
 import org.healthmon.query.views.ViewCache;
 import org.healthmon.query.views.ViewFollower;
+import org.healthmon.query.views.ViewFollowing;
 import org.healthmon.query.views.ViewStore;
 import org.healthmon.query.views.ViewsHealthIndicator;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /** The store client, the DuckDB engine, the view cache and follower, and the answers. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -83,15 +82,9 @@ class QueryConfiguration {
 		return follower;
 	}
 
-	/**
-	 * Follows the manifests: once at start, so the first answers already have views, then
-	 * on a schedule.
-	 */
 	@Bean
-	SchedulingConfigurer viewFollowing(ViewFollower follower, QueryProperties properties) {
-		follower.refresh();
-		return (ScheduledTaskRegistrar registrar) -> registrar.addFixedDelayTask(follower::refresh,
-				properties.pollInterval());
+	ViewFollowing viewFollowing(ViewFollower follower) {
+		return new ViewFollowing(follower);
 	}
 
 	@Bean

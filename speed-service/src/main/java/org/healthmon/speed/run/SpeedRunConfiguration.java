@@ -54,8 +54,8 @@ class SpeedRunConfiguration {
 	}
 
 	@Bean
-	SpeedScheduler speedScheduler(SpeedRun speedRun, SpeedProperties properties) {
-		return new SpeedScheduler(speedRun, properties.runInterval());
+	SpeedScheduler speedScheduler(SpeedRun speedRun) {
+		return new SpeedScheduler(speedRun);
 	}
 
 	@Bean

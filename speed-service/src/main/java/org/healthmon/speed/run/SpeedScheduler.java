@@ -1,38 +1,28 @@
 package org.healthmon.speed.run;
 
-import java.time.Duration;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Triggers a run right after the start and then {@code healthmon.speed.run-interval}
+ * The schedule: a run right after the start and then {@code healthmon.speed.run-interval}
  * after the previous one ended (fixed delay: never two at once, and a slow run is not
- * followed by a burst). A failed run is logged with its cause; the next one starts over
- * from the manifests, which are never half-published.
+ * followed by a burst). This is the scheduled task's top-level boundary: a failed run,
+ * whatever the failure, is logged with its cause, and the next one starts over from the
+ * manifests, which are never half-published.
  */
-class SpeedScheduler implements SchedulingConfigurer {
+class SpeedScheduler {
 
 	private static final Log log = LogFactory.getLog(SpeedScheduler.class);
 
 	private final SpeedRun run;
 
-	private final Duration interval;
-
-	SpeedScheduler(SpeedRun run, Duration interval) {
+	SpeedScheduler(SpeedRun run) {
 		this.run = run;
-		this.interval = interval;
 	}
 
-	@Override
-	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(new FixedDelayTask(this::runOnce, this.interval, Duration.ZERO));
-	}
-
+	@Scheduled(initialDelay = 0, fixedDelayString = "${healthmon.speed.run-interval:250ms}")
 	void runOnce() {
 		try {
 			RunOutcome outcome = this.run.runOnce();
