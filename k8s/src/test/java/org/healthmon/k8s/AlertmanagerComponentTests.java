@@ -2,8 +2,6 @@ package org.healthmon.k8s;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -33,18 +31,7 @@ class AlertmanagerComponentTests {
 
 	@BeforeAll
 	static void buildProductionWithAlertmanager() throws IOException {
-		Path dir = Repository.k8sDir().resolve("target/production-with-alertmanager");
-		Files.createDirectories(dir);
-		Files.writeString(dir.resolve("kustomization.yaml"), """
-				apiVersion: kustomize.config.k8s.io/v1beta1
-				kind: Kustomization
-				namespace: healthmon
-				resources:
-				  - ../../overlays/production
-				components:
-				  - ../../base/alertmanager
-				""");
-		manifests = Kustomize.build(dir);
+		manifests = Kustomize.productionWith("alertmanager");
 	}
 
 	@Test

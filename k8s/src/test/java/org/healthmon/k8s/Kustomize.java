@@ -32,6 +32,26 @@ final class Kustomize {
 		return build(Repository.overlay(name));
 	}
 
+	/**
+	 * The production overlay with an optional Component of {@code k8s/base} added (e.g.
+	 * {@code monitoring}), built from a kustomization written under
+	 * {@code target/production-with-<component>}.
+	 */
+	static List<Manifest> productionWith(String component) throws IOException {
+		Path dir = Repository.k8sDir().resolve("target/production-with-" + component);
+		Files.createDirectories(dir);
+		Files.writeString(dir.resolve("kustomization.yaml"), """
+				apiVersion: kustomize.config.k8s.io/v1beta1
+				kind: Kustomization
+				namespace: healthmon
+				resources:
+				  - ../../overlays/production
+				components:
+				  - ../../base/%s
+				""".formatted(component));
+		return build(dir);
+	}
+
 	static List<Manifest> build(Path dir) {
 		return BUILDS.computeIfAbsent(dir.toAbsolutePath().normalize(), Kustomize::run);
 	}

@@ -1,8 +1,6 @@
 package org.healthmon.k8s;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,18 +29,7 @@ class MonitoringComponentTests {
 
 	@BeforeAll
 	static void buildProductionWithMonitoring() throws IOException {
-		Path dir = Repository.k8sDir().resolve("target/production-with-monitoring");
-		Files.createDirectories(dir);
-		Files.writeString(dir.resolve("kustomization.yaml"), """
-				apiVersion: kustomize.config.k8s.io/v1beta1
-				kind: Kustomization
-				namespace: healthmon
-				resources:
-				  - ../../overlays/production
-				components:
-				  - ../../base/monitoring
-				""");
-		manifests = Kustomize.build(dir);
+		manifests = Kustomize.productionWith("monitoring");
 	}
 
 	@Test

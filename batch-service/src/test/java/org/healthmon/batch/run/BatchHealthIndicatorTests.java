@@ -1,5 +1,6 @@
 package org.healthmon.batch.run;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,23 +33,17 @@ class BatchHealthIndicatorTests {
 
 	@Test
 	void whenTheLastSuccessIsOlderThanThreeIntervalsThenHealthIsDown() throws Exception {
-		BatchStore store = new BatchStore(FileSystem.getLocal(new Configuration()).getRaw(),
-				new StorageLayout(this.dir.toAbsolutePath().toString()));
-		RunHistory history = new RunHistory(store, JsonMapper.builder().build(), 10);
-		BatchProperties properties = TestRunners.properties("file:///", this.dir.toString(), Duration.ZERO, 0,
-				Map.of());
 		MutableClock clock = new MutableClock(T);
-		BatchRunner runner = new BatchRunner(store, history, new Configuration(), properties, new SimpleMeterRegistry(),
-				clock);
-		BatchHealthIndicator health = new BatchHealthIndicator(history, runner, properties, clock);
+		BatchRunner runner = runner(clock, new SimpleMeterRegistry());
+		BatchHealthIndicator health = new BatchHealthIndicator(this.history, runner, this.properties, clock);
 
 		assertThat(health.health().getStatus()).as("just started").isEqualTo(Status.UP);
 		clock.now = T + Duration.ofMinutes(16).toMillis();
 		assertThat(health.health().getStatus()).as("no run for 16 min").isEqualTo(Status.DOWN);
-		history.add(run(BatchRun.Outcome.NOTHING_NEW, clock.now));
+		this.history.add(run(BatchRun.Outcome.NOTHING_NEW, clock.now));
 		assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 		clock.now += Duration.ofMinutes(14).toMillis();
-		history.add(run(BatchRun.Outcome.FAILED, clock.now));
+		this.history.add(run(BatchRun.Outcome.FAILED, clock.now));
 		assertThat(health.health().getStatus()).as("failed, but the last success is 14 min old").isEqualTo(Status.UP);
 		assertThat(health.health().getDetails()).containsKey("lastError");
 		clock.now += Duration.ofMinutes(2).toMillis();
@@ -57,14 +52,9 @@ class BatchHealthIndicatorTests {
 
 	@Test
 	void theStalenessGaugesTellAlertingWhatTheHealthCompares() throws Exception {
-		BatchStore store = new BatchStore(FileSystem.getLocal(new Configuration()).getRaw(),
-				new StorageLayout(this.dir.toAbsolutePath().toString()));
-		RunHistory history = new RunHistory(store, JsonMapper.builder().build(), 10);
-		BatchProperties properties = TestRunners.properties("file:///", this.dir.toString(), Duration.ZERO, 0,
-				Map.of());
 		MutableClock clock = new MutableClock(T);
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
-		BatchRunner runner = new BatchRunner(store, history, new Configuration(), properties, registry, clock);
+		BatchRunner runner = runner(clock, registry);
 
 		assertThat(registry.get("healthmon.batch.stale.after").timeGauge().value(TimeUnit.SECONDS))
 			.as("3 intervals of 5 min")
@@ -76,6 +66,18 @@ class BatchHealthIndicatorTests {
 		assertThat(runner.run(RunMode.AUTO, "test"))
 			.hasValueSatisfying((run) -> assertThat(run.outcome()).isEqualTo(BatchRun.Outcome.NOTHING_NEW));
 		assertThat(registry.get("healthmon.batch.last.success.age").timeGauge().value(TimeUnit.SECONDS)).isZero();
+	}
+
+	private BatchProperties properties;
+
+	private RunHistory history;
+
+	private BatchRunner runner(MutableClock clock, SimpleMeterRegistry registry) throws IOException {
+		BatchStore store = new BatchStore(FileSystem.getLocal(new Configuration()).getRaw(),
+				new StorageLayout(this.dir.toAbsolutePath().toString()));
+		this.history = new RunHistory(store, JsonMapper.builder().build(), 10);
+		this.properties = TestRunners.properties("file:///", this.dir.toString(), Duration.ZERO, 0, Map.of());
+		return new BatchRunner(store, this.history, new Configuration(), this.properties, registry, clock);
 	}
 
 	private static BatchRun run(BatchRun.Outcome outcome, long at) {
