@@ -3,6 +3,8 @@ package org.healthmon.batch;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -43,9 +45,13 @@ class BoundedListingIT {
 
 	@Test
 	void whenTheStoreHoldsMoreHistoryThenARunListsNoMoreDirectories() throws Exception {
+		// both stores see the same moment, mid-hour: a real clock crossing an hour (or a
+		// day) between the runs would close an hour and let the compactor list it
+		Clock clock = Clock.fixed(Instant.ofEpochMilli(StorageLayout.hourOf(System.currentTimeMillis()) + HOUR / 2),
+				ZoneOffset.UTC);
 		try (MiniHdfs hdfs = MiniHdfs.start(this.clusterDir, 1)) {
-			long day = listingsOfOneRun(hdfs, "/day", 24);
-			long days = listingsOfOneRun(hdfs, "/days", 96);
+			long day = listingsOfOneRun(hdfs, clock, "/day", 24);
+			long days = listingsOfOneRun(hdfs, clock, "/days", 96);
 
 			assertThat(days).as("listings of a run over 96 h of history vs 24 h (%d)", day).isLessThanOrEqualTo(day);
 			assertThat(day).as("listings of a run over 24 hourly partitions").isLessThan(24);
@@ -57,7 +63,7 @@ class BoundedListingIT {
 	 * catch up (the compactor passes the history once), then counts the listings of one
 	 * run that absorbs one new file.
 	 */
-	private long listingsOfOneRun(MiniHdfs hdfs, String root, int hours) throws Exception {
+	private long listingsOfOneRun(MiniHdfs hdfs, Clock clock, String root, int hours) throws Exception {
 		StorageLayout layout = new StorageLayout(root);
 		CountingFileSystem fs = new CountingFileSystem(hdfs.fs());
 		RawPublisher publisher = new RawPublisher(hdfs.fs(), layout);
@@ -66,8 +72,8 @@ class BoundedListingIT {
 				DataSize.ofMegabytes(128), hours + 2);
 		BatchRunner runner = TestRunners.runner(fs, layout, this.tmp,
 				TestRunners.properties(hdfs.uri(), root, Duration.ofHours(1), 0, Map.of(), compaction),
-				new SimpleMeterRegistry(), Clock.systemUTC());
-		long now = System.currentTimeMillis();
+				new SimpleMeterRegistry(), clock);
+		long now = clock.millis();
 		long seq = 0;
 		for (long hour = StorageLayout.hourOf(now) - (hours + 1) * HOUR; hour < StorageLayout.hourOf(now)
 				- HOUR; hour += HOUR) {

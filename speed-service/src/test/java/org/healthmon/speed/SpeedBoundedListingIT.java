@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +54,15 @@ class SpeedBoundedListingIT {
 	void whenTheStoreHoldsMoreHistoryThenARunListsNoMoreRawDirectories() throws Exception {
 		try (MiniHdfs hdfs = MiniHdfs.start(this.tempDir.resolve("hdfs"), 1);
 				SpeedApp app = SpeedApp.start(hdfs.uri(), "healthmon.speed.run-interval=1h")) {
+			// a fixed moment, mid-hour: a real clock crossing an hour between the two
+			// runs
+			// would add the new hour's partition to the second
+			Clock clock = Clock.fixed(Instant.ofEpochMilli(StorageLayout.hourOf(System.currentTimeMillis()) + HOUR / 2),
+					ZoneOffset.UTC);
 			CountingFileSystem fs = new CountingFileSystem(hdfs.fs());
 			SpeedRun run = new SpeedRun(new SpeedStore(fs, this.layout), new MinuteStatsJob(app.spark()),
-					app.bean(SpeedProperties.class), new SpeedStatus(new SimpleMeterRegistry(), 0), Clock.systemUTC());
-			long now = System.currentTimeMillis();
+					app.bean(SpeedProperties.class), new SpeedStatus(new SimpleMeterRegistry(), 0), clock);
+			long now = clock.millis();
 			long lastHour = StorageLayout.hourOf(now) - 2 * HOUR;
 			for (int h = 24; h >= 1; h--) {
 				publish(fs, "ingest-1", 24 - h, lastHour - (h - 1) * HOUR);
