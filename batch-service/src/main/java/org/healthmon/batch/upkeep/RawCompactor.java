@@ -1,33 +1,17 @@
 package org.healthmon.batch.upkeep;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.Path;
 import org.healthmon.batch.BatchProperties;
 import org.healthmon.batch.store.BatchStore;
 import org.healthmon.model.BatchManifest;
-import org.healthmon.model.Cutoff;
 import org.healthmon.model.RawFileName;
 import org.healthmon.model.RawFileSet;
-import org.healthmon.model.SequencedFileName;
 import org.healthmon.model.StorageLayout;
 
 /**
@@ -46,11 +30,9 @@ import org.healthmon.model.StorageLayout;
  * batch view has counted every line in it already. An hour is compacted once it has been
  * closed for {@code close-after}; {@code batch/compaction-through} keeps where the
  * compactor has got to, so each run looks at the few hours that closed since, never at
- * the whole store.
+ * the whole store. The work on one hour's files is {@link RawHour}'s.
  */
 public class RawCompactor {
-
-	private static final Log log = LogFactory.getLog(RawCompactor.class);
 
 	private static final long HOUR = 3_600_000L;
 
@@ -99,167 +81,28 @@ public class RawCompactor {
 		boolean compactionBlocked = false;
 		boolean cleaningBlocked = false;
 		for (long hour = clean; hour < end; hour += HOUR) {
-			String partition = this.store.layout().rawPartition(hour);
-			Map<String, FileStatus> statuses = statuses(partition);
-			int[] deleted = deleteReplaced(statuses, now);
-			result = result.plusDeleted(deleted[0]);
+			RawHour raw = RawHour.list(this.store, this.store.layout().rawPartition(hour));
+			RawHour.Deleted deleted = raw.deleteReplaced(now, this.grace);
+			result = result.plusDeleted(deleted.files());
 			if (hour >= through) {
-				int[] compacted = compactHour(partition, statuses, previous.get().cutoff());
-				compactionBlocked = compactionBlocked || compacted[2] == 0;
+				RawHour.Compacted compacted = raw.compact(previous.get().cutoff(),
+						this.settings.targetSize().toBytes());
+				compactionBlocked = compactionBlocked || !compacted.done();
 				// what the new compactions replace goes after the grace, in a later pass
-				cleaningBlocked = cleaningBlocked || compacted[1] > 0;
-				result = result.plusCompacted(compacted[0], compacted[1], compactionBlocked ? through : hour + HOUR);
+				cleaningBlocked = cleaningBlocked || compacted.written() > 0;
+				result = result.plusCompacted(compacted.read(), compacted.written(),
+						compactionBlocked ? through : hour + HOUR);
 				through = result.throughHour();
 			}
 			// an hour is clean once compacted and rid of every file its compactions
 			// replaced
-			cleaningBlocked = cleaningBlocked || deleted[1] > 0 || hour >= through;
+			cleaningBlocked = cleaningBlocked || deleted.waiting() > 0 || hour >= through;
 			if (!cleaningBlocked) {
 				clean = hour + HOUR;
 			}
 		}
 		save(new long[] { through, clean }, saved);
 		return result;
-	}
-
-	/**
-	 * Compacts one hour's partition: per node, its standing files at or below the bound.
-	 * @return files read, compactions written, and 1 when every file of the hour was at
-	 * or below the bound (the hour is done), else 0
-	 */
-	private int[] compactHour(String partition, Map<String, FileStatus> statuses, Cutoff bound) throws IOException {
-		Map<String, List<RawFileSet.RawFile>> byNode = new TreeMap<>();
-		for (RawFileSet.RawFile file : RawFileSet.of(statuses.keySet()).files()) {
-			byNode.computeIfAbsent(file.name().nodeId(), (n) -> new ArrayList<>()).add(file);
-		}
-		boolean done = true;
-		int read = 0;
-		int written = 0;
-		for (Map.Entry<String, List<RawFileSet.RawFile>> node : byNode.entrySet()) {
-			List<RawFileSet.RawFile> files = node.getValue()
-				.stream()
-				.filter((f) -> bound.covers(node.getKey(), f.name().last()))
-				.sorted(Comparator.comparingLong((RawFileSet.RawFile f) -> f.name().first()))
-				.toList();
-			done = done && files.size() == node.getValue().size();
-			for (List<RawFileSet.RawFile> group : groups(files, statuses)) {
-				if (group.size() > 1) {
-					write(partition, group);
-					read += group.size();
-					written++;
-				}
-			}
-		}
-		if (written > 0) {
-			log.info("Compacted " + read + " raw files of " + partition + " into " + written);
-		}
-		return new int[] { read, written, done ? 1 : 0 };
-	}
-
-	/** Consecutive runs of files of about the target size together. */
-	private List<List<RawFileSet.RawFile>> groups(List<RawFileSet.RawFile> files, Map<String, FileStatus> statuses) {
-		long target = this.settings.targetSize().toBytes();
-		List<List<RawFileSet.RawFile>> groups = new ArrayList<>();
-		List<RawFileSet.RawFile> group = new ArrayList<>();
-		long bytes = 0;
-		for (RawFileSet.RawFile file : files) {
-			long length = statuses.get(file.path()).getLen();
-			if (!group.isEmpty() && bytes + length > target) {
-				groups.add(group);
-				group = new ArrayList<>();
-				bytes = 0;
-			}
-			group.add(file);
-			bytes += length;
-		}
-		if (!group.isEmpty()) {
-			groups.add(group);
-		}
-		return groups;
-	}
-
-	/**
-	 * Writes the files' lines, in sequence order, into their compaction: hidden first,
-	 * then renamed into place. A compaction already in place was written whole by an
-	 * earlier pass.
-	 */
-	private void write(String partition, List<RawFileSet.RawFile> group) throws IOException {
-		RawFileName name = RawFileName.compaction(group.get(0).name().nodeId(), group.get(0).name().first(),
-				group.get(group.size() - 1).name().last());
-		Path published = new Path(partition, name.published());
-		if (this.store.exists(published.toString())) {
-			return;
-		}
-		Path hidden = new Path(partition, name.hidden());
-		try (OutputStream out = this.store.fs().create(hidden, true)) {
-			for (RawFileSet.RawFile file : group) {
-				copyLines(file.path(), out);
-			}
-		}
-		this.store.rename(hidden, published);
-	}
-
-	/** Copies a file; a last line without its newline gets one, so lines stay apart. */
-	private void copyLines(String path, OutputStream out) throws IOException {
-		byte[] buffer = new byte[64 * 1024];
-		int last = '\n';
-		try (InputStream in = this.store.fs().open(new Path(path))) {
-			for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-				if (n > 0) {
-					out.write(buffer, 0, n);
-					last = buffer[n - 1];
-				}
-			}
-		}
-		if (last != '\n') {
-			out.write('\n');
-		}
-	}
-
-	/**
-	 * Deletes the files of an hour that a compaction older than the grace period
-	 * replaces, and hidden compactions a crashed pass left.
-	 * @return files deleted, and replaced files left for a later pass
-	 */
-	private int[] deleteReplaced(Map<String, FileStatus> statuses, long now) throws IOException {
-		Set<String> standing = RawFileSet.of(statuses.keySet())
-			.files()
-			.stream()
-			.map(RawFileSet.RawFile::path)
-			.collect(Collectors.toSet());
-		Map<String, RawFileName> compactions = new HashMap<>();
-		statuses.forEach((path, status) -> RawFileName.parse(status.getPath().getName())
-			.filter((name) -> name.compacted() && now - status.getModificationTime() >= this.grace.toMillis())
-			.ifPresent((name) -> compactions.put(path, name)));
-		int deleted = 0;
-		int waiting = 0;
-		for (Map.Entry<String, FileStatus> entry : statuses.entrySet()) {
-			String fileName = entry.getValue().getPath().getName();
-			Optional<RawFileName> name = RawFileName.parse(fileName);
-			boolean replaced = name.isPresent() && !standing.contains(entry.getKey());
-			boolean due = replaced
-					&& compactions.values().stream().anyMatch((c) -> c.contains(name.get()) && !c.equals(name.get()));
-			boolean crashed = fileName.startsWith(SequencedFileName.HIDDEN_PREFIX)
-					&& RawFileName.parse(fileName.substring(1)).filter(RawFileName::compacted).isPresent();
-			boolean crashedLongAgo = crashed && now - entry.getValue().getModificationTime() >= this.grace.toMillis();
-			if ((due || crashedLongAgo) && this.store.delete(entry.getKey())) {
-				deleted++;
-			}
-			else if (replaced || crashed) {
-				waiting++;
-			}
-		}
-		return new int[] { deleted, waiting };
-	}
-
-	private Map<String, FileStatus> statuses(String dir) throws IOException {
-		Map<String, FileStatus> statuses = new TreeMap<>();
-		for (FileStatus status : this.store.list(dir)) {
-			if (status.isFile()) {
-				statuses.put(status.getPath().toUri().getPath(), status);
-			}
-		}
-		return statuses;
 	}
 
 	/** The first hour of the oldest raw partition (one listing of the raw directory). */

@@ -33,7 +33,7 @@ class CatalogPersister implements SmartLifecycle {
 	 */
 	static final int PHASE = Integer.MAX_VALUE / 2 - 200;
 
-	private static final Log logger = LogFactory.getLog(CatalogPersister.class);
+	private static final Log log = LogFactory.getLog(CatalogPersister.class);
 
 	private final LiveCatalog catalog;
 
@@ -118,7 +118,7 @@ class CatalogPersister implements SmartLifecycle {
 		try {
 			this.file.write(snapshot);
 			if (this.state.error() != null) {
-				logger.info("Catalog written to " + this.file.path() + " again");
+				log.info("Catalog written to " + this.file.path() + " again");
 			}
 			this.state = new PersistState(null, snapshot.updatedAtMs(), snapshot.services().size(), null);
 		}
@@ -152,7 +152,7 @@ class CatalogPersister implements SmartLifecycle {
 				restore(json.get());
 			}
 			else {
-				logger.info("No catalog at " + this.file.path() + " yet: starting a new one");
+				log.info("No catalog at " + this.file.path() + " yet: starting a new one");
 			}
 			this.loaded = true;
 			this.state = new PersistState(null, this.state.lastWrittenMs(), this.state.services(), null);
@@ -167,13 +167,13 @@ class CatalogPersister implements SmartLifecycle {
 		try {
 			ServiceCatalog persisted = ServiceCatalog.fromJson(json);
 			this.catalog.restore(persisted);
-			logger.info("Catalog loaded from " + this.file.path() + ": " + persisted.services().size()
+			log.info("Catalog loaded from " + this.file.path() + ": " + persisted.services().size()
 					+ " services, written by node '" + persisted.nodeId() + "'");
 		}
 		catch (IOException | RuntimeException ex) {
 			Path aside = this.file.moveAside(this.clock.millis());
-			logger.error("Catalog at " + this.file.path() + " is unreadable (" + ex.getMessage() + "); moved to "
-					+ aside + " and starting a new one", ex);
+			log.error("Catalog at " + this.file.path() + " is unreadable (" + ex.getMessage() + "); moved to " + aside
+					+ " and starting a new one", ex);
 		}
 	}
 
@@ -184,10 +184,10 @@ class CatalogPersister implements SmartLifecycle {
 				+ this.interval + ")";
 		// once per outage at WARN with the stack trace, then briefly until it recovers
 		if (first) {
-			logger.warn(message, ex);
+			log.warn(message, ex);
 		}
 		else {
-			logger.debug(message);
+			log.debug(message);
 		}
 	}
 

@@ -21,7 +21,7 @@ import org.healthmon.model.ServiceCatalog;
  */
 public class LiveCatalog {
 
-	private static final Log logger = LogFactory.getLog(LiveCatalog.class);
+	private static final Log log = LogFactory.getLog(LiveCatalog.class);
 
 	private final int sequenceWindow;
 
@@ -51,7 +51,7 @@ public class LiveCatalog {
 		}
 		else if (verdict == SequenceTracker.Verdict.RESTART) {
 			this.senderRestarts.increment();
-			logger.info("Service '" + message.service() + "' restarted its seq numbering at " + message.seq());
+			log.info("Service '" + message.service() + "' restarted its seq numbering at " + message.seq());
 		}
 		return verdict.accepted();
 	}

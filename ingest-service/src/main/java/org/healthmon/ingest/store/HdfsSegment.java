@@ -10,9 +10,10 @@ import org.apache.hadoop.fs.Path;
 import org.healthmon.model.SequencedFileName;
 
 /**
- * An HDFS file being written under its hidden name. It remembers the lines written since
- * the last successful hflush, so that on a failure they can go to the spool while the
- * file keeps only its trusted (hflushed) length.
+ * An HDFS file being written under its hidden name; the node state names it as the open
+ * file until it is published. It remembers the lines written since the last successful
+ * hflush, so that on a failure they can go to the spool while the file, an orphan now,
+ * keeps only its trusted (hflushed) length.
  */
 final class HdfsSegment extends Segment {
 
@@ -22,36 +23,30 @@ final class HdfsSegment extends Segment {
 
 	private final FSDataOutputStream out;
 
+	private final NodeState state;
+
+	private final StoreMetrics metrics;
+
 	private final List<byte[]> unflushed = new ArrayList<>();
 
 	private long flushedBytes;
 
 	private HdfsSegment(FileSystem fs, Path directory, SequencedFileName name, long bucket, long openedAtMs,
-			FSDataOutputStream out) {
+			FSDataOutputStream out, NodeState state, StoreMetrics metrics) {
 		super(name, bucket, openedAtMs);
 		this.fs = fs;
 		this.directory = directory;
 		this.out = out;
+		this.state = state;
+		this.metrics = metrics;
 	}
 
+	/** Creates the hidden file; the node state already names it as the open file. */
 	static HdfsSegment create(FileSystem fs, Path directory, SequencedFileName name, long bucket, long openedAtMs,
-			short replication) throws IOException {
+			short replication, NodeState state, StoreMetrics metrics) throws IOException {
 		Path hidden = new Path(directory, name.hidden());
 		FSDataOutputStream out = fs.create(hidden, false, 64 * 1024, replication, fs.getDefaultBlockSize(hidden));
-		return new HdfsSegment(fs, directory, name, bucket, openedAtMs, out);
-	}
-
-	Path directory() {
-		return this.directory;
-	}
-
-	long flushedBytes() {
-		return this.flushedBytes;
-	}
-
-	/** Lines written after the last successful hflush, in order. */
-	List<byte[]> unflushed() {
-		return this.unflushed;
+		return new HdfsSegment(fs, directory, name, bucket, openedAtMs, out, state, metrics);
 	}
 
 	@Override
@@ -67,6 +62,7 @@ final class HdfsSegment extends Segment {
 		this.unflushed.clear();
 	}
 
+	/** Publishes by rename; the node state then forgets the open file. */
 	@Override
 	void publish() throws IOException {
 		flush();
@@ -75,10 +71,24 @@ final class HdfsSegment extends Segment {
 		if (!this.fs.rename(hidden, new Path(this.directory, name().published()))) {
 			throw new IOException("could not publish " + hidden + ": rename refused");
 		}
+		this.state.published();
+		this.metrics.published(lines());
+	}
+
+	@Override
+	List<byte[]> failOver(IOException cause) throws IOException {
+		abandon();
+		this.state.addOrphan(new NodeState.Orphan(this.directory.toString(), name(), this.flushedBytes));
+		return List.copyOf(this.unflushed);
+	}
+
+	@Override
+	Segment closeForReplay() {
+		return this;
 	}
 
 	/** After a failure: let go of the stream without caring whether that works. */
-	void abandon() {
+	private void abandon() {
 		try {
 			this.out.close();
 		}

@@ -136,9 +136,22 @@ final class NodeState {
 	 * @param name its name
 	 * @param trustedLength bytes known durable, or {@link #UNKNOWN} after a crash
 	 */
-	record Orphan(String directory, SequencedFileName name, long trustedLength) {
+	record Orphan(String directory, SequencedFileName name, long trustedLength) implements Pending {
 
 		static final long UNKNOWN = -1;
+
+		@Override
+		public long seq() {
+			return this.name.seq();
+		}
+
+		/** Published up to its trusted length, then no longer listed. */
+		@Override
+		public long recover(StoreRecovery recovery, NodeState state) throws IOException {
+			recovery.publishOrphan(this);
+			state.removeOrphan(this);
+			return 0;
+		}
 
 		String text() {
 			return "directory=" + this.directory + "\nnode=" + this.name.nodeId() + "\nseq=" + this.name.seq()

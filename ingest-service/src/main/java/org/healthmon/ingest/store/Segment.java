@@ -1,13 +1,15 @@
 package org.healthmon.ingest.store;
 
 import java.io.IOException;
+import java.util.List;
 
 import org.healthmon.model.SequencedFileName;
 
 /**
  * The file a store writes right now: an HDFS file, or a local spool segment while HDFS is
  * unavailable. Both hold the lines of one bucket and roll by the same rules, so what they
- * count lives here.
+ * count lives here; what differs (what a failure, a publish or HDFS's return means for
+ * them) each kind does itself, so the writer never asks which kind it holds.
  */
 abstract sealed class Segment permits HdfsSegment, SpoolSegment {
 
@@ -64,5 +66,21 @@ abstract sealed class Segment permits HdfsSegment, SpoolSegment {
 	 * (spool).
 	 */
 	abstract void publish() throws IOException;
+
+	/**
+	 * The storage under this segment failed. An HDFS segment becomes an orphan that keeps
+	 * its hflushed bytes and hands back the lines written since, for the spool; a spool
+	 * segment has nowhere to go and rethrows.
+	 * @param cause the failure
+	 * @return the lines that must be written elsewhere, in order
+	 */
+	abstract List<byte[]> failOver(IOException cause) throws IOException;
+
+	/**
+	 * HDFS is back, and the spool is about to be replayed: a spool segment publishes
+	 * itself to be replayed with the rest; an HDFS segment stays open.
+	 * @return the segment to go on writing, or {@code null}
+	 */
+	abstract Segment closeForReplay() throws IOException;
 
 }

@@ -8,13 +8,15 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
 
 import org.healthmon.model.SequencedFileName;
 
 /**
- * A local file holding accepted lines while HDFS is unavailable. Its path under the spool
- * mirrors where it will live in the store, so replay needs no other bookkeeping.
+ * A local file holding accepted lines while HDFS is unavailable, counting each as
+ * spooled. Its path under the spool mirrors where it will live in the store, so replay
+ * needs no other bookkeeping.
  */
 final class SpoolSegment extends Segment {
 
@@ -22,24 +24,29 @@ final class SpoolSegment extends Segment {
 
 	private final OutputStream out;
 
-	private SpoolSegment(SequencedFileName name, long bucket, long openedAtMs, FileChannel channel) {
+	private final StoreMetrics metrics;
+
+	private SpoolSegment(SequencedFileName name, long bucket, long openedAtMs, FileChannel channel,
+			StoreMetrics metrics) {
 		super(name, bucket, openedAtMs);
 		this.channel = channel;
 		this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+		this.metrics = metrics;
 	}
 
 	/** Opens a new segment for a store directory (relative to the store root). */
 	static SpoolSegment create(Path segmentsDir, String storeDirectory, SequencedFileName name, long bucket,
-			long openedAtMs) throws IOException {
+			long openedAtMs, StoreMetrics metrics) throws IOException {
 		Path file = segmentsDir.resolve(storeDirectory.substring(1)).resolve(name.published());
 		Files.createDirectories(file.getParent());
 		FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-		return new SpoolSegment(name, bucket, openedAtMs, channel);
+		return new SpoolSegment(name, bucket, openedAtMs, channel, metrics);
 	}
 
 	@Override
 	void append(byte[] line) throws IOException {
 		this.out.write(line);
+		this.metrics.spooled();
 	}
 
 	@Override
@@ -54,6 +61,18 @@ final class SpoolSegment extends Segment {
 		this.out.close();
 	}
 
+	/** The local disk failed: there is nowhere else to put the lines. */
+	@Override
+	List<byte[]> failOver(IOException cause) throws IOException {
+		throw cause;
+	}
+
+	@Override
+	Segment closeForReplay() throws IOException {
+		publish();
+		return null;
+	}
+
 	/**
 	 * A segment on disk waiting for replay.
 	 *
@@ -61,7 +80,20 @@ final class SpoolSegment extends Segment {
 	 * @param storeDirectory the absolute store directory it belongs in
 	 * @param name its file name
 	 */
-	record Stored(Path file, String storeDirectory, SequencedFileName name) {
+	record Stored(Path file, String storeDirectory, SequencedFileName name) implements Pending {
+
+		@Override
+		public long seq() {
+			return this.name.seq();
+		}
+
+		/** Uploaded and published, then deleted here. */
+		@Override
+		public long recover(StoreRecovery recovery, NodeState state) throws IOException {
+			long lines = recovery.replay(this);
+			Files.delete(this.file);
+			return lines;
+		}
 
 		static Optional<Stored> of(Path segmentsDir, Path file) {
 			return SequencedFileName.parse(file.getFileName().toString())

@@ -32,15 +32,16 @@ final class StoreHealthIndicators {
 			Health.Builder health = Health.up().withDetail("uri", this.uri);
 			long now = System.currentTimeMillis();
 			for (RollingFileWriter writer : this.writers) {
-				if (writer.isSpooling()) {
+				WriteTarget target = writer.target();
+				if (target.isSpooling()) {
 					health.down();
 				}
-				health.withDetail(writer.spoolDir().getFileName() + ".spooling", writer.isSpooling());
+				health.withDetail(target.spoolDir().getFileName() + ".spooling", target.isSpooling());
 				if (writer.lastFlushMs() > 0) {
-					health.withDetail(writer.spoolDir().getFileName() + ".lastFlushAgeMs", now - writer.lastFlushMs());
+					health.withDetail(target.spoolDir().getFileName() + ".lastFlushAgeMs", now - writer.lastFlushMs());
 				}
-				if (writer.lastError() != null) {
-					health.withDetail(writer.spoolDir().getFileName() + ".lastError", writer.lastError());
+				if (target.lastError() != null) {
+					health.withDetail(target.spoolDir().getFileName() + ".lastError", target.lastError());
 				}
 			}
 			return health.build();
@@ -60,14 +61,15 @@ final class StoreHealthIndicators {
 		public Health health() {
 			Health.Builder health = Health.up();
 			for (RollingFileWriter writer : this.writers) {
-				String store = writer.spoolDir().getFileName().toString();
-				boolean writable = Files.isWritable(writer.spoolDir());
+				WriteTarget target = writer.target();
+				String store = target.spoolDir().getFileName().toString();
+				boolean writable = Files.isWritable(target.spoolDir());
 				if (!writable) {
 					health.down();
 				}
-				health.withDetail(store + ".dir", writer.spoolDir().toString());
+				health.withDetail(store + ".dir", target.spoolDir().toString());
 				health.withDetail(store + ".writable", writable);
-				health.withDetail(store + ".segments", writer.spoolSegments());
+				health.withDetail(store + ".segments", target.spoolSegments());
 				health.withDetail(store + ".bufferedLines", writer.bufferedLines());
 			}
 			return health.build();

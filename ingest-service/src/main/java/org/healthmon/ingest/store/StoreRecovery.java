@@ -24,7 +24,7 @@ import org.apache.hadoop.hdfs.DistributedFileSystem;
  */
 final class StoreRecovery {
 
-	private static final Log logger = LogFactory.getLog(StoreRecovery.class);
+	private static final Log log = LogFactory.getLog(StoreRecovery.class);
 
 	private static final int LEASE_RECOVERY_ATTEMPTS = 60;
 
@@ -42,29 +42,20 @@ final class StoreRecovery {
 	 * @return the lines made visible by replaying spool segments
 	 */
 	long recover(NodeState state) throws IOException {
-		List<Object> items = new ArrayList<>(state.orphans());
-		items.addAll(state.segments());
-		items.sort(Comparator.comparingLong(StoreRecovery::seqOf));
+		List<Pending> pending = new ArrayList<>(state.orphans());
+		pending.addAll(state.segments());
+		pending.sort(Comparator.comparingLong(Pending::seq));
 		long replayed = 0;
-		for (Object item : items) {
-			if (item instanceof NodeState.Orphan orphan) {
-				publishOrphan(orphan);
-				state.removeOrphan(orphan);
-			}
-			else if (item instanceof SpoolSegment.Stored segment) {
-				replayed += replay(segment);
-				Files.delete(segment.file());
-			}
+		for (Pending item : pending) {
+			replayed += item.recover(this, state);
 		}
 		return replayed;
 	}
 
-	private static long seqOf(Object item) {
-		return (item instanceof NodeState.Orphan orphan) ? orphan.name().seq()
-				: ((SpoolSegment.Stored) item).name().seq();
-	}
-
-	private void publishOrphan(NodeState.Orphan orphan) throws IOException {
+	/**
+	 * Publishes an orphan up to its trusted length (after a crash: its last whole line).
+	 */
+	void publishOrphan(NodeState.Orphan orphan) throws IOException {
 		Path dir = new Path(orphan.directory());
 		Path hidden = new Path(dir, orphan.name().hidden());
 		Path published = new Path(dir, orphan.name().published());
@@ -77,7 +68,7 @@ final class StoreRecovery {
 		long keep = (orphan.trustedLength() == NodeState.Orphan.UNKNOWN) ? endOfLastLine(hidden, length)
 				: orphan.trustedLength();
 		if (length < keep) {
-			logger.error("HDFS lost hflushed data of " + hidden + ": " + length + " bytes left of " + keep
+			log.error("HDFS lost hflushed data of " + hidden + ": " + length + " bytes left of " + keep
 					+ " trusted; publishing what remains");
 			keep = length;
 		}
@@ -89,7 +80,7 @@ final class StoreRecovery {
 			cut(hidden, keep);
 		}
 		rename(hidden, published);
-		logger.info("Recovered " + published + " (" + keep + " bytes)");
+		log.info("Recovered " + published + " (" + keep + " bytes)");
 	}
 
 	private void waitUntilClosed(Path file) throws IOException {
@@ -123,7 +114,8 @@ final class StoreRecovery {
 		rename(copy, file);
 	}
 
-	private long replay(SpoolSegment.Stored segment) throws IOException {
+	/** Uploads a spool segment and publishes it; returns its lines. */
+	long replay(SpoolSegment.Stored segment) throws IOException {
 		Path dir = new Path(segment.storeDirectory());
 		Path hidden = new Path(dir, segment.name().hidden());
 		Path published = new Path(dir, segment.name().published());
@@ -142,7 +134,7 @@ final class StoreRecovery {
 			lines = copy(in, out, keep);
 		}
 		rename(hidden, published);
-		logger.info("Replayed spool segment " + segment.file() + " as " + published + " (" + lines + " lines)");
+		log.info("Replayed spool segment " + segment.file() + " as " + published + " (" + lines + " lines)");
 		return lines;
 	}
 

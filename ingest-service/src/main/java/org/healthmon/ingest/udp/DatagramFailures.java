@@ -20,7 +20,7 @@ import org.springframework.messaging.MessagingException;
  */
 class DatagramFailures implements MessageHandler {
 
-	private static final Log logger = LogFactory.getLog(DatagramFailures.class);
+	private static final Log log = LogFactory.getLog(DatagramFailures.class);
 
 	private static final long LOG_INTERVAL_MS = 10_000;
 
@@ -49,7 +49,7 @@ class DatagramFailures implements MessageHandler {
 			return;
 		}
 		long more = this.suppressed.getAndSet(0);
-		logger.error("Failed to handle a datagram" + from(failure)
+		log.error("Failed to handle a datagram" + from(failure)
 				+ ((more > 0) ? " (" + more + " more failures in the last " + LOG_INTERVAL_MS / 1000 + " s)" : ""),
 				failure);
 	}

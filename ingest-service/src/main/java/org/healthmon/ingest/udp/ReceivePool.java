@@ -39,7 +39,7 @@ class ReceivePool implements Executor, SmartLifecycle {
 	/** Datagrams waiting per worker; beyond that the receive thread helps. */
 	private static final int QUEUE_PER_THREAD = 256;
 
-	private static final Log logger = LogFactory.getLog(ReceivePool.class);
+	private static final Log log = LogFactory.getLog(ReceivePool.class);
 
 	private final int workers;
 
@@ -92,7 +92,7 @@ class ReceivePool implements Executor, SmartLifecycle {
 		current.shutdown();
 		try {
 			if (!current.awaitTermination(this.drainTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-				logger.warn("UDP receive threads still busy after " + this.drainTimeout + " (store blocked?): "
+				log.warn("UDP receive threads still busy after " + this.drainTimeout + " (store blocked?): "
 						+ current.getQueue().size() + " datagrams queued");
 			}
 		}

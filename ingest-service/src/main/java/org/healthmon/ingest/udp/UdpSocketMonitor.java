@@ -18,7 +18,7 @@ import org.springframework.integration.ip.udp.inbound.UnicastReceivingChannelAda
  */
 class UdpSocketMonitor implements ApplicationListener<UdpServerListeningEvent> {
 
-	private static final Log logger = LogFactory.getLog(UdpSocketMonitor.class);
+	private static final Log log = LogFactory.getLog(UdpSocketMonitor.class);
 
 	private final int askedBufferBytes;
 
@@ -40,13 +40,13 @@ class UdpSocketMonitor implements ApplicationListener<UdpServerListeningEvent> {
 		this.adapter = listening;
 		this.port = event.getPort();
 		this.grantedBufferBytes = granted(listening.getSocket());
-		logger.info("Listening for health datagrams on UDP port " + this.port + ", socket receive buffer "
+		log.info("Listening for health datagrams on UDP port " + this.port + ", socket receive buffer "
 				+ this.grantedBufferBytes + " bytes (asked " + this.askedBufferBytes + ")");
 		if (this.grantedBufferBytes < this.askedBufferBytes) {
-			logger.warn("The kernel granted a UDP receive buffer of " + this.grantedBufferBytes
-					+ " bytes, less than the " + this.askedBufferBytes
-					+ " asked for: bursts will be lost. Raise net.core.rmem_max (sysctl -w " + "net.core.rmem_max="
-					+ this.askedBufferBytes + ") or lower " + "healthmon.ingest.udp.socket-receive-buffer");
+			log.warn("The kernel granted a UDP receive buffer of " + this.grantedBufferBytes + " bytes, less than the "
+					+ this.askedBufferBytes + " asked for: bursts will be lost. Raise net.core.rmem_max (sysctl -w "
+					+ "net.core.rmem_max=" + this.askedBufferBytes + ") or lower "
+					+ "healthmon.ingest.udp.socket-receive-buffer");
 		}
 	}
 
@@ -82,7 +82,7 @@ class UdpSocketMonitor implements ApplicationListener<UdpServerListeningEvent> {
 			return socket.getReceiveBufferSize();
 		}
 		catch (SocketException ex) {
-			logger.warn("Could not read the UDP socket's receive buffer size", ex);
+			log.warn("Could not read the UDP socket's receive buffer size", ex);
 			return -1;
 		}
 	}

@@ -46,7 +46,7 @@ import org.springframework.util.FileSystemUtils;
  */
 public final class ViewCache {
 
-	private static final Log logger = LogFactory.getLog(ViewCache.class);
+	private static final Log log = LogFactory.getLog(ViewCache.class);
 
 	/** The span of a minute file: one UTC day. */
 	public static final long MINUTE_SLICE_MS = 86_400_000;
@@ -139,10 +139,10 @@ public final class ViewCache {
 			synchronized (this) {
 				this.entries.put(key, new Entry(view));
 			}
-			if (logger.isDebugEnabled()) {
-				logger.debug(String.format("Cached %s: %d rows from %d files in %d ms (%d minute and %d hour files)",
-						key, view.rows(), files.size(), (System.nanoTime() - started) / 1_000_000,
-						view.minutes().size(), view.hours().size()));
+			if (log.isDebugEnabled()) {
+				log.debug(String.format("Cached %s: %d rows from %d files in %d ms (%d minute and %d hour files)", key,
+						view.rows(), files.size(), (System.nanoTime() - started) / 1_000_000, view.minutes().size(),
+						view.hours().size()));
 			}
 			return view;
 		}

@@ -27,7 +27,7 @@ import org.healthmon.model.ServingViews;
  */
 public final class ViewFollower {
 
-	private static final Log logger = LogFactory.getLog(ViewFollower.class);
+	private static final Log log = LogFactory.getLog(ViewFollower.class);
 
 	private final ViewStore store;
 
@@ -71,7 +71,7 @@ public final class ViewFollower {
 		catch (IOException | SQLException | RuntimeException ex) {
 			String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			if (!error.equals(this.status.lastError())) {
-				logger.warn("Could not follow the views (keeping the current ones): " + error);
+				log.warn("Could not follow the views (keeping the current ones): " + error);
 			}
 			this.status = new Status(this.status.lastSuccessMs(), this.status.lastChangeMs(), error,
 					this.status.switches());
@@ -99,8 +99,8 @@ public final class ViewFollower {
 		this.cache.release(previous.parts());
 		this.status = new Status(this.status.lastSuccessMs(), next.loadedAtMs(), null, this.status.switches() + 1);
 		this.switches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-		if (logger.isDebugEnabled()) {
-			logger.debug("Answering from " + describe(chosen) + " (" + parts.size() + " parts) after "
+		if (log.isDebugEnabled()) {
+			log.debug("Answering from " + describe(chosen) + " (" + parts.size() + " parts) after "
 					+ (System.nanoTime() - started) / 1_000_000 + " ms");
 		}
 	}

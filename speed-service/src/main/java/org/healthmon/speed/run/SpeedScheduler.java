@@ -10,7 +10,9 @@ import org.springframework.scheduling.annotation.Scheduled;
  * after the previous one ended (fixed delay: never two at once, and a slow run is not
  * followed by a burst). This is the scheduled task's top-level boundary: a failed run,
  * whatever the failure, is logged with its cause, and the next one starts over from the
- * manifests, which are never half-published.
+ * manifests, which are never half-published. It catches {@code Exception}, not less:
+ * Spark's Scala code throws checked exceptions (a failed job's {@code SparkException})
+ * that no Java signature declares.
  */
 class SpeedScheduler {
 
