@@ -6,8 +6,9 @@ import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+
+import org.healthmon.hdfs.HdfsSettings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * All settings of the batch service, under {@code healthmon.batch}. Environment variables
  * override them the Spring way, e.g. {@code HEALTHMON_BATCH_INTERVAL}.
  *
- * @param hdfs the store
+ * @param hdfs the store ({@code healthmon.batch.hdfs.*})
  * @param interval time between the end of one scheduled run and the start of the next
  * @param initialDelay time from start-up to the first scheduled run
  * @param fullRecomputeEvery every n-th version is a full recompute from all raw data
@@ -43,24 +44,14 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("healthmon.batch")
 @Validated
-public record BatchProperties(@DefaultValue @Valid Hdfs hdfs, @DefaultValue("5m") @NotNull Duration interval,
+public record BatchProperties(@DefaultValue @Valid HdfsSettings hdfs, @DefaultValue("5m") @NotNull Duration interval,
 		@DefaultValue("10s") @NotNull Duration initialDelay, @DefaultValue("0") @Min(0) int fullRecomputeEvery,
 		@DefaultValue("10m") @NotNull Duration versionGrace, @DefaultValue("256MB") @NotNull DataSize splitSize,
 		@DefaultValue("1") @Min(1) @Max(1000) int reducers, @DefaultValue("") String jobJar,
 		@DefaultValue Map<String, String> jobSettings, @DefaultValue("3") @Min(1) int staleAfterIntervals,
 		@DefaultValue("500") @Min(1) int historySize, @DefaultValue("") String adminToken,
-		@DefaultValue @Valid Compaction compaction, @DefaultValue @Valid Retention retention) {
-
-	/**
-	 * @param uri the file system ({@code fs.defaultFS}), e.g.
-	 * {@code hdfs://namenode:8020}
-	 * @param root root directory of the healthmon store
-	 * @param properties any further Hadoop settings of the client, passed through as they
-	 * are
-	 */
-	public record Hdfs(@DefaultValue("hdfs://localhost:8020") @NotBlank String uri,
-			@DefaultValue("/healthmon") @NotBlank String root, @DefaultValue Map<String, String> properties) {
-	}
+		@DefaultValue @Valid Compaction compaction,
+		@DefaultValue @Valid Retention retention) implements HdfsSettings.Source {
 
 	/**
 	 * Compaction of closed raw hours: a node's small files of an hour become one file (or

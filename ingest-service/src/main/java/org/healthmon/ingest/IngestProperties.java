@@ -1,7 +1,6 @@
 package org.healthmon.ingest;
 
 import java.time.Duration;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -11,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import org.healthmon.hdfs.HdfsSettings;
 import org.healthmon.model.HealthMessageJson.LegacyCpuUnit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -25,7 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param nodeId stable id of this ingest node; it names every file the node writes and
  * must be unique among the nodes writing to one store
  * @param udp the UDP receive path
- * @param hdfs the HDFS store
+ * @param hdfs the HDFS store ({@code healthmon.ingest.hdfs.*}); its client fails fast
+ * ({@code ipc.client.connect.*} in {@code application.yaml}) so that an outage is noticed
+ * within seconds and the writers spool
  * @param writer the rolling raw file writer
  * @param spool the local spool used while HDFS is unavailable
  * @param catalog the service catalog
@@ -38,9 +40,9 @@ import org.springframework.validation.annotation.Validated;
 public record IngestProperties(
 		@DefaultValue("ingest-1") @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9.-]{0,62}",
 				message = "must be 1-63 chars of [A-Za-z0-9.-], starting with a letter or digit") String nodeId,
-		@DefaultValue @Valid Udp udp, @DefaultValue @Valid Hdfs hdfs, @DefaultValue @Valid Writer writer,
+		@DefaultValue @Valid Udp udp, @DefaultValue @Valid HdfsSettings hdfs, @DefaultValue @Valid Writer writer,
 		@DefaultValue @Valid Spool spool, @DefaultValue @Valid Catalog catalog,
-		@DefaultValue("fraction") @NotNull LegacyCpuUnit legacyCpuUnit) {
+		@DefaultValue("fraction") @NotNull LegacyCpuUnit legacyCpuUnit) implements HdfsSettings.Source {
 
 	/**
 	 * @param port UDP port to listen on (0 = any free port, for tests)
@@ -57,18 +59,6 @@ public record IngestProperties(
 			@DefaultValue("4MB") @NotNull DataSize socketReceiveBuffer,
 			@DefaultValue("2048") @Min(256) @Max(65507) int maxDatagramBytes,
 			@DefaultValue("0") @Min(0) @Max(64) int receiveThreads) {
-	}
-
-	/**
-	 * @param uri the file system ({@code fs.defaultFS}), e.g.
-	 * {@code hdfs://namenode:8020}
-	 * @param root root directory of the healthmon store
-	 * @param replication replication factor of the files written
-	 * @param properties any further Hadoop settings, passed through as they are
-	 */
-	public record Hdfs(@DefaultValue("hdfs://localhost:8020") @NotBlank String uri,
-			@DefaultValue("/healthmon") @NotBlank String root, @DefaultValue("3") @Min(1) @Max(16) short replication,
-			@DefaultValue Map<String, String> properties) {
 	}
 
 	/**

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * The {@code healthmon.*} properties an app binds, read from the source of its
  * {@code @ConfigurationProperties} records: each record component is a property, in kebab
- * case, nested records are nested properties, {@code Map} components take any key. (With
+ * case, nested records are nested properties (the app's own, or a shared library's such
+ * as hdfs-support's {@code HdfsSettings}), {@code Map} components take any key. (With
  * spring-boot-configuration-processor in the apps, the generated metadata would replace
  * this.)
  */
@@ -29,6 +30,9 @@ final class ConfigurationPropertiesSource {
 
 	private static final Pattern DEFAULT_VALUE = Pattern
 		.compile("@DefaultValue(?:\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"\\s*\\))?");
+
+	/** The libraries whose records an app's settings may nest. */
+	private static final List<String> LIBRARIES = List.of("hdfs-support");
 
 	private ConfigurationPropertiesSource() {
 	}
@@ -74,6 +78,14 @@ final class ConfigurationPropertiesSource {
 	/** Every property of every {@code @ConfigurationProperties} record in the module. */
 	static List<Property> of(Path module) {
 		Map<String, String> records = new HashMap<>();
+		for (String library : LIBRARIES) {
+			for (String source : sources(Repository.module(library).resolve("src/main/java"))) {
+				Matcher record = RECORD.matcher(source);
+				while (record.find()) {
+					records.put(record.group(1), components(source, record.end() - 1));
+				}
+			}
+		}
 		Map<String, String> roots = new LinkedHashMap<>();
 		for (String source : sources(module.resolve("src/main/java"))) {
 			Matcher record = RECORD.matcher(source);

@@ -8,6 +8,7 @@ import org.healthmon.k8s.ConfigurationPropertiesSource.Kind;
 import org.healthmon.k8s.ConfigurationPropertiesSource.Property;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ConfigurationPropertiesSourceTests {
 
@@ -46,6 +47,19 @@ class ConfigurationPropertiesSourceTests {
 			.singleElement()
 			.extracting(Property::defaultValue)
 			.isEqualTo("3500");
+	}
+
+	@Test
+	void theSharedHdfsSettingsBindUnderEveryAppThatNestsThem() {
+		for (String app : List.of("ingest", "batch", "speed", "query")) {
+			List<Property> properties = ConfigurationPropertiesSource.of(Repository.module(app + "-service"));
+			assertThat(properties).filteredOn((property) -> property.name().startsWith("healthmon." + app + ".hdfs."))
+				.extracting(Property::name, Property::defaultValue)
+				.containsExactlyInAnyOrder(tuple("healthmon." + app + ".hdfs.uri", "hdfs://localhost:8020"),
+						tuple("healthmon." + app + ".hdfs.root", "/healthmon"),
+						tuple("healthmon." + app + ".hdfs.replication", "3"),
+						tuple("healthmon." + app + ".hdfs.properties", null));
+		}
 	}
 
 	@Test

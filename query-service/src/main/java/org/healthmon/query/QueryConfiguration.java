@@ -1,14 +1,13 @@
 package org.healthmon.query;
 
 import java.io.IOException;
-import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.healthmon.hdfs.HdfsClientConfiguration;
 import org.healthmon.model.BatchManifest;
 import org.healthmon.model.RealtimeManifest;
 import org.healthmon.model.StorageLayout;
@@ -24,9 +23,15 @@ import org.healthmon.query.views.ViewsHealthIndicator;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
-/** The store client, the DuckDB engine, the view cache and follower, and the answers. */
-@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+/**
+ * The store client ({@link HdfsClientConfiguration}), the DuckDB engine, the view cache
+ * and follower, and the answers.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(HdfsClientConfiguration.class)
 class QueryConfiguration {
 
 	@Bean
@@ -34,18 +39,9 @@ class QueryConfiguration {
 		return Clock.systemUTC();
 	}
 
-	@Bean(destroyMethod = "close")
-	FileSystem fileSystem(QueryProperties properties) throws IOException {
-		Configuration conf = new Configuration();
-		conf.set(FileSystem.FS_DEFAULT_NAME_KEY, properties.hdfs().uri());
-		conf.setBoolean("fs.automatic.close", false);
-		properties.hdfs().properties().forEach(conf::set);
-		return FileSystem.newInstance(URI.create(properties.hdfs().uri()), conf);
-	}
-
 	@Bean
-	ViewStore viewStore(FileSystem fileSystem, QueryProperties properties) {
-		return new ViewStore(fileSystem, new StorageLayout(properties.hdfs().root()));
+	ViewStore viewStore(FileSystem fileSystem, StorageLayout layout) {
+		return new ViewStore(fileSystem, layout);
 	}
 
 	@Bean(destroyMethod = "close")

@@ -2,13 +2,14 @@ package org.healthmon.query;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+
+import org.healthmon.hdfs.HdfsSettings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * All settings of the query service, under {@code healthmon.query}. Environment variables
  * override them the Spring way, e.g. {@code HEALTHMON_QUERY_POLLINTERVAL}.
  *
- * @param hdfs the store the views and manifests are in
+ * @param hdfs the store the views and manifests are in ({@code healthmon.query.hdfs.*};
+ * {@code file:///} reads views in place); read only
  * @param cacheDir local directory for the copies of the views DuckDB reads
  * ({@code views/}, emptied at start) and DuckDB's spill files ({@code spill/})
  * @param pollInterval pause between two looks at the manifests
@@ -30,21 +32,11 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("healthmon.query")
 @Validated
-public record QueryProperties(@DefaultValue @Valid Hdfs hdfs, @DefaultValue("var/query/cache") @NotNull Path cacheDir,
-		@DefaultValue("250ms") @NotNull Duration pollInterval, @DefaultValue("60s") @NotNull Duration serviceTimeout,
-		@DefaultValue("20000") @Min(1) int maxPoints, @DefaultValue("10m") @NotNull Duration staleAfter,
-		@DefaultValue @Valid Duckdb duckdb) {
-
-	/**
-	 * @param uri the file system ({@code fs.defaultFS}), e.g.
-	 * {@code hdfs://namenode:8020}; {@code file:///} reads views in place
-	 * @param root root directory of the healthmon store
-	 * @param properties any further Hadoop settings of the client, passed through as they
-	 * are
-	 */
-	public record Hdfs(@DefaultValue("hdfs://localhost:8020") @NotBlank String uri,
-			@DefaultValue("/healthmon") @NotBlank String root, @DefaultValue Map<String, String> properties) {
-	}
+public record QueryProperties(@DefaultValue @Valid HdfsSettings hdfs,
+		@DefaultValue("var/query/cache") @NotNull Path cacheDir, @DefaultValue("250ms") @NotNull Duration pollInterval,
+		@DefaultValue("60s") @NotNull Duration serviceTimeout, @DefaultValue("20000") @Min(1) int maxPoints,
+		@DefaultValue("10m") @NotNull Duration staleAfter,
+		@DefaultValue @Valid Duckdb duckdb) implements HdfsSettings.Source {
 
 	/**
 	 * @param connections queries that run at once; further requests wait for a connection

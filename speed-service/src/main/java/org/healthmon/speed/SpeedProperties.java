@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.healthmon.hdfs.HdfsSettings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -19,25 +21,15 @@ import org.springframework.validation.annotation.Validated;
  * @param grace how long superseded and expired view versions are kept for readers that
  * still follow an old manifest
  * @param lagThreshold health is DOWN when the last successful run ended longer ago
- * @param hdfs the store
+ * @param hdfs the store ({@code healthmon.speed.hdfs.*}), for the app's client and for
+ * Spark's ({@code spark.hadoop.*})
  * @param spark Spark settings, passed to {@code SparkConf} as they are
  */
 @ConfigurationProperties("healthmon.speed")
 @Validated
 public record SpeedProperties(@DefaultValue("250ms") @NotNull Duration runInterval,
 		@DefaultValue("10m") @NotNull Duration grace, @DefaultValue("60s") @NotNull Duration lagThreshold,
-		@DefaultValue @Valid Hdfs hdfs, @DefaultValue @Valid Spark spark) {
-
-	/**
-	 * @param uri the file system ({@code fs.defaultFS}), e.g.
-	 * {@code hdfs://namenode:8020}
-	 * @param root root directory of the healthmon store
-	 * @param properties any further Hadoop settings, passed through as they are (to Spark
-	 * as {@code spark.hadoop.*} too)
-	 */
-	public record Hdfs(@DefaultValue("hdfs://localhost:8020") @NotBlank String uri,
-			@DefaultValue("/healthmon") @NotBlank String root, @DefaultValue Map<String, String> properties) {
-	}
+		@DefaultValue @Valid HdfsSettings hdfs, @DefaultValue @Valid Spark spark) implements HdfsSettings.Source {
 
 	/**
 	 * @param master the Spark master, e.g. {@code local[*]}, {@code spark://host:7077},

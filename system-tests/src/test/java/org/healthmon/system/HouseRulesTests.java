@@ -21,10 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The rules that hold the suite's shape, checked on the main classes of every module
  * (each module's {@code target/classes}; this module builds after all of them):
- * health-model, the one shared library, is free of Spring and Hadoop; no app imports
- * another; no app has a cycle between its packages; the Hadoop job classes, which run in
- * YARN containers without a Spring context, are free of Spring. And the whole suite,
- * tests included, logs through one API.
+ * health-model, the contracts every app shares, is free of Spring and Hadoop; the shared
+ * libraries import no app; no app imports another; no app has a cycle between its
+ * packages; the Hadoop job classes, which run in YARN containers without a Spring
+ * context, are free of Spring. And the whole suite, tests included, logs through one API.
  */
 class HouseRulesTests {
 
@@ -35,7 +35,14 @@ class HouseRulesTests {
 			new String[] { "alert-service", "alerts" }, new String[] { "health-emitter", "emitter" },
 			new String[] { "dev-cluster", "devcluster" });
 
-	/** The modules that are not apps, beside health-model. */
+	/**
+	 * The libraries the apps may import, with their root packages: the contracts, and the
+	 * HDFS client of the apps that use the store.
+	 */
+	static final List<String[]> LIBRARIES = List.of(new String[] { "health-model", "model" },
+			new String[] { "hdfs-support", "hdfs" });
+
+	/** The modules that are neither apps nor libraries. */
 	static final List<String> OTHER_MODULES = List.of("hdfs-test-support", "k8s", "system-tests");
 
 	private static JavaClasses classes;
@@ -46,13 +53,15 @@ class HouseRulesTests {
 	static void importClasses() {
 		Path repo = Path.of(System.getProperty("healthmon.repo", ".."));
 		ClassFileImporter importer = new ClassFileImporter();
-		List<Path> dirs = new ArrayList<>(List.of(repo.resolve("health-model/target/classes")));
+		List<Path> dirs = new ArrayList<>();
+		LIBRARIES.forEach((library) -> dirs.add(repo.resolve(library[0] + "/target/classes")));
 		APPS.forEach((app) -> dirs.add(repo.resolve(app[0] + "/target/classes")));
 		for (Path dir : dirs) {
 			assertThat(dir).as("built main classes").isDirectory();
 		}
 		classes = importer.importPaths(dirs);
 		assertThat(classes.stream().filter((c) -> c.getPackageName().startsWith("org.healthmon.batch"))).isNotEmpty();
+		assertThat(classes.stream().filter((c) -> c.getPackageName().startsWith("org.healthmon.hdfs"))).isNotEmpty();
 		// main and test classes of every module, where built (k8s and system-tests have
 		// tests only)
 		List<Path> modules = new ArrayList<>(dirs);
@@ -69,13 +78,30 @@ class HouseRulesTests {
 			.resideInAPackage("org.healthmon.model..")
 			.should()
 			.dependOnClassesThat()
-			.resideInAnyPackage("org.springframework..", "org.apache.hadoop..", "org.apache.spark..")
+			.resideInAnyPackage("org.springframework..", "org.apache.hadoop..", "org.apache.spark..",
+					"org.healthmon.hdfs..")
 			.because("health-model is the contracts every app shares, and apps without Hadoop use it")
 			.check(classes);
 	}
 
 	static List<String> apps() {
 		return APPS.stream().map((app) -> app[1]).toList();
+	}
+
+	static List<String> libraries() {
+		return LIBRARIES.stream().map((library) -> library[1]).toList();
+	}
+
+	@ParameterizedTest
+	@MethodSource("libraries")
+	void noLibraryImportsAnApp(String library) {
+		noClasses().that()
+			.resideInAPackage("org.healthmon." + library + "..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(apps().stream().map((app) -> "org.healthmon." + app + "..").toArray(String[]::new))
+			.because("a library serves every app alike; what one app needs stays in that app")
+			.check(classes);
 	}
 
 	@ParameterizedTest
@@ -91,7 +117,7 @@ class HouseRulesTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage(others)
-			.because("apps share only health-model: each deploys and scales on its own")
+			.because("apps share only the libraries (health-model, hdfs-support): each deploys and scales on its own")
 			.check(classes);
 	}
 

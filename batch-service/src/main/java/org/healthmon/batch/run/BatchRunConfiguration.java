@@ -1,7 +1,6 @@
 package org.healthmon.batch.run;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,34 +8,26 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.healthmon.batch.store.BatchStore;
 import org.healthmon.batch.BatchProperties;
+import org.healthmon.hdfs.HdfsClient;
+import org.healthmon.hdfs.HdfsClientConfiguration;
 import org.healthmon.model.StorageLayout;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /** The store client, the runner with its history, the schedule and the health. */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@Import(HdfsClientConfiguration.class)
 class BatchRunConfiguration {
 
-	@Bean
-	StorageLayout storageLayout(BatchProperties properties) {
-		return new StorageLayout(properties.hdfs().root());
-	}
-
-	/** The Hadoop client settings; jobs get these plus the job settings. */
+	/**
+	 * The Hadoop client settings, the store client's ({@link HdfsClientConfiguration});
+	 * jobs get these plus the job settings.
+	 */
 	@Bean
 	Configuration hadoopConfiguration(BatchProperties properties) {
-		Configuration conf = new Configuration();
-		conf.set(FileSystem.FS_DEFAULT_NAME_KEY, properties.hdfs().uri());
-		// Spring closes the client; Hadoop's own shutdown hook would close it under a run
-		conf.setBoolean("fs.automatic.close", false);
-		properties.hdfs().properties().forEach(conf::set);
-		return conf;
-	}
-
-	@Bean(destroyMethod = "close")
-	FileSystem fileSystem(BatchProperties properties, Configuration hadoopConfiguration) throws IOException {
-		return FileSystem.newInstance(URI.create(properties.hdfs().uri()), hadoopConfiguration);
+		return HdfsClient.configuration(properties.hdfs());
 	}
 
 	@Bean

@@ -15,6 +15,7 @@ import org.healthmon.batch.BatchProperties;
 import org.healthmon.batch.run.BatchRunner;
 import org.healthmon.batch.store.BatchStore;
 import org.healthmon.batch.run.RunHistory;
+import org.healthmon.hdfs.HdfsSettings;
 import org.healthmon.model.StorageLayout;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,7 +79,7 @@ public final class TestRunners {
 
 	public static BatchProperties properties(String uri, String root, Duration grace, int fullEvery,
 			Map<String, String> jobSettings, BatchProperties.Compaction compaction) {
-		return new BatchProperties(new BatchProperties.Hdfs(uri, root, Map.of()), Duration.ofMinutes(5),
+		return new BatchProperties(new HdfsSettings(uri, root, (short) 3, Map.of()), Duration.ofMinutes(5),
 				Duration.ofSeconds(10), fullEvery, grace, DataSize.ofMegabytes(256), 1, "", new HashMap<>(jobSettings),
 				3, 500, "", compaction,
 				new BatchProperties.Retention(Duration.ZERO, Duration.ofDays(7), Duration.ofDays(30)));

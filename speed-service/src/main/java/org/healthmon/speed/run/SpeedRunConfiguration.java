@@ -1,24 +1,27 @@
 package org.healthmon.speed.run;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.healthmon.hdfs.HdfsClient;
+import org.healthmon.hdfs.HdfsClientConfiguration;
 import org.healthmon.model.StorageLayout;
 import org.healthmon.speed.SpeedProperties;
 import org.healthmon.speed.spark.MinuteStatsJob;
 import org.healthmon.speed.store.SpeedStore;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * The runs: the store on HDFS, the Spark job, the run itself, its schedule and health.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@Import(HdfsClientConfiguration.class)
 class SpeedRunConfiguration {
 
 	@Bean
@@ -26,20 +29,18 @@ class SpeedRunConfiguration {
 		return Clock.systemUTC();
 	}
 
-	@Bean(destroyMethod = "close")
-	FileSystem speedFileSystem(SpeedProperties properties, JavaSparkContext spark) throws IOException {
-		// Spark's Hadoop configuration: the same fs.defaultFS and settings as the jobs
-		Configuration conf = new Configuration(spark.hadoopConfiguration());
-		conf.set(FileSystem.FS_DEFAULT_NAME_KEY, properties.hdfs().uri());
-		properties.hdfs().properties().forEach(conf::set);
-		// Spring closes this client; Hadoop's shutdown hook would close it under a run
-		conf.setBoolean("fs.automatic.close", false);
-		return FileSystem.newInstance(URI.create(properties.hdfs().uri()), conf);
+	/**
+	 * The store client's Hadoop settings ({@link HdfsClientConfiguration}): Spark's, so
+	 * that the app's client and its jobs agree, with the store's settings over them.
+	 */
+	@Bean
+	Configuration hadoopConfiguration(SpeedProperties properties, JavaSparkContext spark) {
+		return HdfsClient.configure(new Configuration(spark.hadoopConfiguration()), properties.hdfs());
 	}
 
 	@Bean
-	SpeedStore speedStore(FileSystem speedFileSystem, SpeedProperties properties) throws IOException {
-		return new SpeedStore(speedFileSystem, new StorageLayout(properties.hdfs().root()));
+	SpeedStore speedStore(FileSystem fileSystem, StorageLayout layout) throws IOException {
+		return new SpeedStore(fileSystem, layout);
 	}
 
 	@Bean

@@ -1,6 +1,5 @@
 package org.healthmon.speed.spark;
 
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
@@ -47,13 +46,10 @@ public class SparkContexts implements DisposableBean {
 	static SparkConf sparkConf(SpeedProperties properties) {
 		SparkConf conf = new SparkConf().setMaster(properties.spark().master())
 			.setAppName(properties.spark().appName());
-		SpeedProperties.Hdfs hdfs = properties.hdfs();
-		conf.set("spark.hadoop.fs.defaultFS", hdfs.uri());
 		// Parquet writes no _metadata summary files; readers glob *.parquet
 		conf.set("spark.hadoop.parquet.summary.metadata.level", "NONE");
-		for (Map.Entry<String, String> e : hdfs.properties().entrySet()) {
-			conf.set("spark.hadoop." + e.getKey(), e.getValue());
-		}
+		// The store's client settings, the same as the app's own client
+		properties.hdfs().hadoopSettings().forEach((key, value) -> conf.set("spark.hadoop." + key, value));
 		// Any Spark setting, last, so it wins over the ones above
 		properties.spark().properties().forEach(conf::set);
 		return conf;
