@@ -1,7 +1,8 @@
 /*
  * healthmon page script: the browser's time zone by default, the loading indicator,
- * auto-refresh, sorting the table in place, and the charts (Chart.js, served by this app).
- * The page works without it, in UTC and without charts.
+ * auto-refresh, and a service's chart (Chart.js, served by this app). Sorting, filtering
+ * and paging are links the server answers. The pages work without it, in UTC and
+ * without the chart.
  */
 (function () {
 	'use strict';
@@ -113,54 +114,6 @@
 			scheduleRefresh(seconds);
 		});
 		scheduleRefresh(parseInt(select.value, 10) || 0);
-	}
-
-	// --- sorting --------------------------------------------------------------------------
-	function wireSorting() {
-		const table = document.getElementById('analytics');
-		if (!table) {
-			return;
-		}
-		table.querySelectorAll('button.sort').forEach((button) => {
-			button.addEventListener('click', () => sortBy(table, button));
-		});
-	}
-
-	function sortBy(table, button) {
-		const key = button.dataset.sort;
-		const numeric = button.dataset.numeric === 'true';
-		const header = button.closest('th');
-		const current = header.getAttribute('aria-sort');
-		let descending;
-		if (current === 'ascending' || current === 'descending') {
-			descending = current === 'ascending';
-		} else {
-			descending = numeric;
-		}
-		const body = table.tBodies[0];
-		const rows = Array.from(body.rows);
-		const value = (row, col) => row.querySelector('[data-col="' + col + '"]').dataset.value;
-		rows.sort((a, b) => {
-			let order = numeric ? parseFloat(value(a, key)) - parseFloat(value(b, key))
-				: value(a, key).localeCompare(value(b, key));
-			if (descending) {
-				order = -order;
-			}
-			return order !== 0 ? order : value(a, 'service').localeCompare(value(b, 'service'));
-		});
-		rows.forEach((row) => body.appendChild(row));
-		table.querySelectorAll('thead th').forEach((th) => th.setAttribute('aria-sort', 'none'));
-		header.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
-		const isDefault = key === 'service' && !descending;
-		const sort = isDefault ? '' : key;
-		const dir = isDefault ? '' : (descending ? 'desc' : 'asc');
-		document.getElementById('sort').value = sort;
-		document.getElementById('dir').value = dir;
-		replaceParams({ sort: sort, dir: dir });
-		const csv = document.getElementById('csv');
-		if (csv) {
-			csv.href = withParams(csv.href, { sort: sort, dir: dir });
-		}
 	}
 
 	// --- charts ---------------------------------------------------------------------------
@@ -282,6 +235,5 @@
 	}
 	wireForm();
 	wireRefresh();
-	wireSorting();
 	drawCharts();
 })();

@@ -24,12 +24,18 @@ import org.springframework.validation.annotation.Validated;
  * @param chartPoints about how many points a chart shows per service: the step of the
  * series asked for is the window divided by this, rounded up to a whole step
  * @param staleAfter data older than this (the newest view answering) is flagged as stale
+ * @param pageSize rows per page of the results table and of the list of services: the
+ * page's weight stays bounded however large the fleet
+ * @param hideAfter services not seen for longer than this are left out of the status
+ * counts, the attention list and the list of services (their number is shown, and one
+ * click shows them); 0 hides none
  */
 @ConfigurationProperties("healthmon.ui")
 @Validated
 public record UiProperties(@DefaultValue("http://localhost:8083") @NotNull URI queryUrl,
 		@DefaultValue("http://localhost:8086") @NotNull URI alertsUrl,
 		@DefaultValue("2s") @NotNull Duration connectTimeout, @DefaultValue("30s") @NotNull Duration readTimeout,
-		@DefaultValue("120") @Min(10) @Max(2000) int chartPoints, @DefaultValue("2m") @NotNull Duration staleAfter) {
+		@DefaultValue("120") @Min(10) @Max(2000) int chartPoints, @DefaultValue("2m") @NotNull Duration staleAfter,
+		@DefaultValue("50") @Min(5) @Max(1000) int pageSize, @DefaultValue("24h") @NotNull Duration hideAfter) {
 
 }

@@ -50,8 +50,11 @@ class Alerting {
 		}
 	}
 
-	/** The transitions of the window, newest first; never throws. */
-	HistoryView history(PageWindow window, Texts texts) {
+	/**
+	 * The transitions of the window, newest first; never throws.
+	 * @param service only this service's, or {@code null} for all
+	 */
+	HistoryView history(PageWindow window, Texts texts, @Nullable String service) {
 		String windowText = texts.window(window);
 		if (!window.problems().isEmpty()) {
 			return new HistoryView(window, windowText, texts.zoneName(),
@@ -59,7 +62,7 @@ class Alerting {
 					Failure.Kind.INPUT, "", List.of());
 		}
 		try {
-			return view(window, this.client.history(window.apiFrom(), window.apiTo(), null, null), texts);
+			return view(window, this.client.history(window.apiFrom(), window.apiTo(), service, null), texts);
 		}
 		catch (RuntimeException ex) {
 			Failure.Kind kind = (ex instanceof AlertsRejectedException rejected)
@@ -108,7 +111,7 @@ class Alerting {
 			summary = lines.isEmpty() ? "No alert is firing or pending; " + evaluated + "."
 					: fired + " firing, " + (lines.size() - fired) + " pending; " + evaluated + ".";
 		}
-		return new AlertsView(null, summary, lines, badges);
+		return new AlertsView(null, summary, lines, badges, 0);
 	}
 
 	private static List<HistoryView.Entry> entries(List<AlertsApi.Change> changes, Texts texts) {
@@ -148,16 +151,16 @@ class Alerting {
 	private String reason(RuntimeException ex) {
 		if (ex instanceof AlertsRejectedException rejected) {
 			return "the alert service " + (rejected.rejectedRequest() ? "refused the request: " : "failed: ")
-					+ Dashboard.words(rejected.problem());
+					+ Failures.words(rejected.problem());
 		}
 		if (ex instanceof ResourceAccessException) {
-			return "the alert service at " + this.url + " could not be reached (" + Dashboard.reason(ex) + ")";
+			return "the alert service at " + this.url + " could not be reached (" + Failures.reason(ex) + ")";
 		}
 		if (ex instanceof RestClientException) {
-			return "the alert service's answer could not be read (" + Dashboard.reason(ex) + ")";
+			return "the alert service's answer could not be read (" + Failures.reason(ex) + ")";
 		}
 		log.warn("Asking the alert service at " + this.url + " failed", ex);
-		return "asking the alert service failed (" + Dashboard.reason(ex) + ")";
+		return "asking the alert service failed (" + Failures.reason(ex) + ")";
 	}
 
 }

@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param summary how many fire and wait, and when they were evaluated
  * @param lines firing first, then pending
  * @param badges by service: the worst severity firing
+ * @param more how many more alerts there are than {@code lines} shows
  */
-record AlertsView(@Nullable String unavailable, String summary, List<Line> lines, Map<String, Badge> badges) {
+record AlertsView(@Nullable String unavailable, String summary, List<Line> lines, Map<String, Badge> badges, int more) {
 
 	AlertsView {
 		lines = List.copyOf(lines);
@@ -23,7 +24,29 @@ record AlertsView(@Nullable String unavailable, String summary, List<Line> lines
 	}
 
 	static AlertsView unavailable(String reason) {
-		return new AlertsView("alerts unavailable: " + reason, "", List.of(), Map.of());
+		return new AlertsView("alerts unavailable: " + reason, "", List.of(), Map.of(), 0);
+	}
+
+	/** These alerts with at most {@code max} lines shown (firing first); badges stay. */
+	AlertsView limited(int max) {
+		if (this.lines.size() <= max) {
+			return this;
+		}
+		return new AlertsView(this.unavailable, this.summary, this.lines.subList(0, max), this.badges,
+				this.more + this.lines.size() - max);
+	}
+
+	/** The alerts of one service, worded as here; the summary counts them. */
+	AlertsView of(String service) {
+		if (this.unavailable != null) {
+			return this;
+		}
+		List<Line> own = this.lines.stream().filter((line) -> line.service().equals(service)).toList();
+		long firing = own.stream().filter(Line::firing).count();
+		String summary = own.isEmpty() ? "No alert is firing or pending for " + service + "."
+				: firing + " firing, " + (own.size() - firing) + " pending for " + service + ".";
+		Badge badge = this.badges.get(service);
+		return new AlertsView(null, summary, own, (badge != null) ? Map.of(service, badge) : Map.of(), 0);
 	}
 
 	/** The alert badge of a service, or {@code null} when nothing fires for it. */

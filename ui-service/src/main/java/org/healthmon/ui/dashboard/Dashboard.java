@@ -1,9 +1,5 @@
 package org.healthmon.ui.dashboard;
 
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,13 +15,13 @@ import org.healthmon.ui.query.QueryRejectedException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
- * Asks the query service for what the page shows (the catalog, the window's analytics and
- * its series) and puts it in words for the chosen zone. When the service cannot be
- * reached or refuses the window, the view says so instead of showing numbers.
+ * Asks the query service for what the pages show (the catalog, the window's analytics, a
+ * service's series) and puts it in words for the chosen zone: the dashboard, the list of
+ * services and a service's page. When the service cannot be reached or refuses the
+ * window, the view says so instead of showing numbers ({@link Failures}).
  */
 class Dashboard {
 
@@ -37,118 +33,152 @@ class Dashboard {
 
 	private final JsonMapper json;
 
+	private final FleetStatus fleet;
+
+	private final Failures failures;
+
 	Dashboard(QueryClient client, UiProperties properties, Clock clock, JsonMapper json) {
 		this.client = client;
 		this.properties = properties;
 		this.clock = clock;
 		this.json = json;
+		this.fleet = new FleetStatus(properties);
+		this.failures = new Failures(properties.queryUrl());
 	}
 
 	Instant now() {
 		return this.clock.instant();
 	}
 
-	DashboardView load(PageWindow window, SortOrder sort) {
+	/**
+	 * The dashboard: the fleet's status, then one page of the window's table.
+	 * @param alerts the alerts now, for the alerting count and the attention list
+	 */
+	DashboardView load(PageWindow window, SortOrder sort, Listing listing, AlertsView alerts) {
 		Texts texts = Texts.of(window, now());
-		Page page = new Page(window, texts);
+		Page page = new Page(window, texts, listing, this.properties.pageSize());
 		QueryApi.Services catalog = null;
 		try {
 			catalog = this.client.services(null);
-			page.status = status(catalog, texts);
+			page.status = this.fleet.status(catalog, texts, alerts);
 		}
 		catch (ResourceAccessException ex) {
 			if (window.problems().isEmpty()) {
-				return page.failed(unreachable(ex));
+				return page.failed(this.failures.unreachable(ex));
 			}
-			page.statusFailure = unreachable(ex).detail();
+			page.statusFailure = this.failures.unreachable(ex).detail();
 		}
 		catch (QueryRejectedException ex) {
-			page.statusFailure = "The service catalog did not come back: " + words(ex.problem());
+			page.statusFailure = "The service catalog did not come back: " + Failures.words(ex.problem());
 		}
 		if (!window.problems().isEmpty()) {
-			return page.failed(new Failure(Failure.Kind.INPUT, "This page's address has a mistake",
-					String.join("; ", window.problems()) + ". Showing nothing until the window is fixed.", null, null));
+			return page.failed(Failures.input(window));
 		}
 		QueryApi.Analytics analytics;
 		try {
 			analytics = this.client.analytics(window.apiFrom(), window.apiTo(), null);
 		}
 		catch (ResourceAccessException ex) {
-			return page.failed(unreachable(ex));
+			return page.failed(this.failures.unreachable(ex));
 		}
 		catch (QueryRejectedException ex) {
-			return page.failed(rejected(ex));
+			return page.failed(Failures.rejected(ex));
 		}
-		page.rows = analytics.services().stream().map(texts::row).sorted(sort.comparator()).toList();
+		page.analyzed = analytics.services().size();
+		page.rows = analytics.services()
+			.stream()
+			.filter((s) -> listing.matches(s.service()))
+			.map(texts::row)
+			.sorted(sort.comparator())
+			.toList();
 		page.freshness = freshness(analytics.sources(), texts);
-		QueryApi.Series series = series(window, page);
-		if (series != null) {
-			page.charts = ChartData.json(series, analytics, window, this.json);
-		}
-		page.notes = WindowNotes.of(window, analytics, series, catalog, texts);
+		page.notes = WindowNotes.of(window, analytics, catalog, texts,
+				Duration.ofMinutes(ChartData.stepMinutes(window.minutes(), this.properties.chartPoints())));
 		return page.view();
 	}
 
-	private QueryApi.@Nullable Series series(PageWindow window, Page page) {
+	/** The list of every service: those that need attention first, filtered and paged. */
+	CatalogView catalog(PageWindow window, Listing listing, AlertsView alerts) {
+		Texts texts = Texts.of(window, now());
+		try {
+			QueryApi.Services catalog = this.client.services(null);
+			DashboardView.StatusBoard status = this.fleet.status(catalog, texts, alerts);
+			List<DashboardView.Badge> listed = this.fleet.badges(catalog, texts)
+				.stream()
+				.filter((b) -> listing.matches(b.service()) && (listing.showStale() || !b.stale()))
+				.sorted(Comparator.comparingInt((DashboardView.Badge b) -> FleetStatus.attention(b, alerts)))
+				.toList();
+			return new CatalogView(window, null, status, Paged.of(listed, listing.page(), this.properties.pageSize()),
+					catalog.services().size());
+		}
+		catch (ResourceAccessException ex) {
+			return new CatalogView(window, this.failures.unreachable(ex), null, Paged.of(List.of(), 1, 1), 0);
+		}
+		catch (QueryRejectedException ex) {
+			return new CatalogView(window, Failures.rejected(ex), null, Paged.of(List.of(), 1, 1), 0);
+		}
+	}
+
+	/**
+	 * A service's own page: its catalog entry, its numbers and its chart over the window.
+	 */
+	ServiceView service(PageWindow window, String name) {
+		Texts texts = Texts.of(window, now());
+		ServicePage page = new ServicePage(window, texts, name);
+		try {
+			page.catalog = this.client.services(name)
+				.services()
+				.stream()
+				.filter((s) -> s.service().equals(name))
+				.findFirst()
+				.map((s) -> this.fleet.badge(s, texts))
+				.orElse(null);
+			if (page.catalog == null) {
+				return page.view(new Failure(Failure.Kind.NOT_FOUND, "No service named " + name,
+						"The service catalog knows no service of that name. The list of services shows every name it knows.",
+						null, null));
+			}
+		}
+		catch (ResourceAccessException ex) {
+			return page.view(this.failures.unreachable(ex));
+		}
+		catch (QueryRejectedException ex) {
+			return page.view(Failures.rejected(ex));
+		}
+		if (!window.problems().isEmpty()) {
+			return page.view(Failures.input(window));
+		}
+		try {
+			QueryApi.Analytics analytics = this.client.analytics(window.apiFrom(), window.apiTo(), name);
+			page.row = analytics.services().stream().findFirst().map(texts::row).orElse(null);
+			page.freshness = freshness(analytics.sources(), texts);
+			QueryApi.Series series = series(window, name, page);
+			if (series != null && page.row != null) {
+				page.charts = ChartData.json(series, analytics, window, this.json);
+			}
+		}
+		catch (ResourceAccessException ex) {
+			return page.view(this.failures.unreachable(ex));
+		}
+		catch (QueryRejectedException ex) {
+			return page.view(Failures.rejected(ex));
+		}
+		return page.view(null);
+	}
+
+	private QueryApi.@Nullable Series series(PageWindow window, String name, ServicePage page) {
 		long step = ChartData.stepMinutes(window.minutes(), this.properties.chartPoints());
 		page.step = Texts.length(Duration.ofMinutes(step));
 		try {
-			return this.client.series(window.apiFrom(), window.apiTo(), step + "m", null);
+			return this.client.series(window.apiFrom(), window.apiTo(), step + "m", name);
 		}
 		catch (ResourceAccessException ex) {
-			page.chartFailure = "No charts: the query service stopped answering (" + reason(ex) + ").";
+			page.chartFailure = "No chart: the query service stopped answering (" + Failures.reason(ex) + ").";
 		}
 		catch (QueryRejectedException ex) {
-			page.chartFailure = "No charts: the query service refused the series: " + words(ex.problem());
+			page.chartFailure = "No chart: the query service refused the series: " + Failures.words(ex.problem());
 		}
 		return null;
-	}
-
-	private Failure unreachable(ResourceAccessException ex) {
-		return new Failure(Failure.Kind.UNREACHABLE, "The query service is not answering",
-				"The query service at " + this.properties.queryUrl() + " could not be reached (" + reason(ex)
-						+ "). Nothing can be shown until it answers again; this page works again as soon as it does.",
-				null, null);
-	}
-
-	/** Why a call got no answer, in words: the JDK's exceptions often have no message. */
-	static String reason(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ConnectException) {
-				return "connection refused";
-			}
-			if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
-				return "no answer in time";
-			}
-			if (cause instanceof UnknownHostException) {
-				return "unknown host " + cause.getMessage();
-			}
-		}
-		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
-		return (root.getMessage() != null) ? root.getClass().getSimpleName() + ": " + root.getMessage()
-				: root.getClass().getSimpleName();
-	}
-
-	private static Failure rejected(QueryRejectedException ex) {
-		QueryApi.Problem problem = ex.problem();
-		if (ex.rejectedRequest()) {
-			return new Failure(Failure.Kind.REJECTED, "The query service refused this window", sentence(words(problem)),
-					problem.parameter(), problem.value());
-		}
-		return new Failure(Failure.Kind.FAILED, "The query service failed to answer",
-				sentence(words(problem)) + " Try again; if it persists, see the query service's log.", null, null);
-	}
-
-	/** A problem detail as a sentence: its title, then its detail. */
-	static String words(QueryApi.Problem problem) {
-		String title = (problem.title() != null) ? problem.title() : "HTTP " + problem.status();
-		return (problem.detail() != null) ? title + ": " + problem.detail()
-				: title + " (HTTP " + problem.status() + ")";
-	}
-
-	/** A sentence ends with one full stop. */
-	private static String sentence(String text) {
-		return (text.endsWith(".") || text.endsWith("!") || text.endsWith("?")) ? text : text + ".";
 	}
 
 	private DashboardView.Freshness freshness(QueryApi.@Nullable Sources sources, Texts texts) {
@@ -184,34 +214,22 @@ class Dashboard {
 		return new DashboardView.Freshness(asOf + ", from " + String.join(" and ", views) + "." + warning, stale);
 	}
 
-	private static DashboardView.StatusBoard status(QueryApi.Services catalog, Texts texts) {
-		List<DashboardView.Badge> badges = catalog.services()
-			.stream()
-			.sorted(Comparator.comparing(QueryApi.ServiceStatus::service))
-			.map((s) -> new DashboardView.Badge(s.service(), s.up(), texts.time(s.lastSeen()),
-					texts.iso(s.lastSeen().toInstant()), texts.ago(s.lastSeen().toInstant()), Texts.count(s.messages()),
-					s.lost(), s.duplicates()))
-			.toList();
-		if (badges.isEmpty()) {
-			return new DashboardView.StatusBoard("No service has reported yet.", badges);
-		}
-		long up = badges.stream().filter(DashboardView.Badge::up).count();
-		String updated = (catalog.updatedAt() != null) ? "; catalog updated " + texts.time(catalog.updatedAt()) : "";
-		return new DashboardView.StatusBoard(up + " of " + badges.size() + " services UP (DOWN after "
-				+ Texts.length(Duration.ofSeconds(catalog.downAfterSeconds())) + " without a message)" + updated + ".",
-				badges);
-	}
-
-	/** The view being built. */
+	/** The dashboard being built. */
 	private static final class Page {
 
 		private final PageWindow window;
 
 		private final Texts texts;
 
+		private final Listing listing;
+
+		private final int pageSize;
+
 		private List<DashboardView.Row> rows = List.of();
 
-		private List<String> notes = List.of();
+		private int analyzed;
+
+		private List<DashboardView.Note> notes = List.of();
 
 		private DashboardView.@Nullable Freshness freshness;
 
@@ -219,15 +237,11 @@ class Dashboard {
 
 		private @Nullable String statusFailure;
 
-		private @Nullable String charts;
-
-		private @Nullable String chartFailure;
-
-		private String step = "";
-
-		Page(PageWindow window, Texts texts) {
+		Page(PageWindow window, Texts texts, Listing listing, int pageSize) {
 			this.window = window;
 			this.texts = texts;
+			this.listing = listing;
+			this.pageSize = pageSize;
 		}
 
 		DashboardView failed(Failure failure) {
@@ -240,8 +254,42 @@ class Dashboard {
 
 		private DashboardView view(@Nullable Failure failure) {
 			return new DashboardView(this.window, this.texts.window(this.window), this.texts.zoneName(), failure,
-					this.rows, this.notes, this.freshness, this.status, this.statusFailure, this.charts,
-					this.chartFailure, this.step);
+					this.rows, Paged.of(this.rows, this.listing.page(), this.pageSize), this.analyzed, this.notes,
+					this.freshness, this.status, this.statusFailure);
+		}
+
+	}
+
+	/** A service's page being built. */
+	private static final class ServicePage {
+
+		private final PageWindow window;
+
+		private final Texts texts;
+
+		private final String service;
+
+		private DashboardView.@Nullable Badge catalog;
+
+		private DashboardView.@Nullable Row row;
+
+		private DashboardView.@Nullable Freshness freshness;
+
+		private @Nullable String charts;
+
+		private @Nullable String chartFailure;
+
+		private String step = "";
+
+		ServicePage(PageWindow window, Texts texts, String service) {
+			this.window = window;
+			this.texts = texts;
+			this.service = service;
+		}
+
+		ServiceView view(@Nullable Failure failure) {
+			return new ServiceView(this.window, this.texts.window(this.window), this.texts.zoneName(), this.service,
+					failure, this.catalog, this.row, this.freshness, this.charts, this.chartFailure, this.step);
 		}
 
 	}

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,13 +22,15 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * The page ({@code GET /}), the download of its table ({@code GET /analytics.csv}) and
- * the alert history of its window ({@code GET /alerts/history}). The window lives in the
- * URL, so any view can be bookmarked and shared; the form sends the zone its pickers were
- * written in ({@code in}) and is redirected to the clean URL of what it asked for.
+ * The dashboard ({@code GET /}), the download of its table ({@code GET /analytics.csv}),
+ * the list of every service ({@code GET /services}), a service's own page ({@code GET
+ * /services/{name}}) and the alert history of a window ({@code GET /alerts/history}).
+ * What the reader chose lives in the URL, so any view can be bookmarked and shared; the
+ * forms send the zone their pickers were written in ({@code in}) and are redirected to
+ * the clean URL of what they asked for.
  */
 @Controller
 class DashboardController {
@@ -58,26 +59,54 @@ class DashboardController {
 	@GetMapping("/")
 	String page(PageRequest request, Model model, HttpServletResponse response) {
 		PageWindow window = PageWindow.resolve(request, this.dashboard.now());
-		SortOrder sort = SortOrder.of(request.sort(), request.dir());
-		int refresh = refresh(request.refresh());
+		PageLinks links = links("/", request, window);
 		if (request.fromForm() && window.problems().isEmpty()) {
-			return "redirect:" + url("/", window.query(), sort, refresh);
+			return "redirect:" + links.self();
 		}
-		DashboardView view = this.dashboard.load(window, sort);
+		AlertsView alerts = this.alerting.now(Texts.of(window, this.dashboard.now()));
+		DashboardView view = this.dashboard.load(window, links.sort(), links.listing(), alerts);
 		response.setStatus(status(view.failure()).value());
 		model.addAttribute("view", view);
-		model.addAttribute("alerts", this.alerting.now(Texts.of(window, this.dashboard.now())));
-		model.addAttribute("historyUrl", url("/alerts/history", window.query(), SortOrder.DEFAULT, 0));
-		model.addAttribute("presets", presets(window));
-		model.addAttribute("zones", zoneOptions(window.zone(), this.dashboard.now()));
-		model.addAttribute("refreshOptions", refreshOptions(refresh));
-		model.addAttribute("refresh", refresh);
-		model.addAttribute("sort", sort);
-		model.addAttribute("columns", columns(sort));
-		model.addAttribute("csvUrl", url("/analytics.csv", window.fixedQuery(), sort, 0));
+		model.addAttribute("alerts", alerts.limited(this.properties.pageSize()));
+		model.addAttribute("columns", columns(links.sort()));
+		return form(model, window, links);
+	}
+
+	/** Every service the catalog knows: those that need attention first, then by name. */
+	@GetMapping("/services")
+	String services(PageRequest request, Model model, HttpServletResponse response) {
+		PageWindow window = PageWindow.resolve(request, this.dashboard.now());
+		PageLinks links = links("/services", request, window);
+		AlertsView alerts = this.alerting.now(Texts.of(window, this.dashboard.now()));
+		CatalogView view = this.dashboard.catalog(window, links.listing(), alerts);
+		response.setStatus(status(view.failure()).value());
+		model.addAttribute("view", view);
+		model.addAttribute("alerts", alerts);
+		model.addAttribute("links", links);
 		model.addAttribute("queryUrl", this.properties.queryUrl());
-		model.addAttribute("alertsUrl", this.properties.alertsUrl());
-		return "dashboard";
+		return "services";
+	}
+
+	/**
+	 * A service's own page: its catalog entry, numbers and chart over the window, its
+	 * alerts now and their history in the window.
+	 */
+	@GetMapping("/services/{name}")
+	String service(@PathVariable String name, PageRequest request, Model model, HttpServletResponse response) {
+		PageWindow window = PageWindow.resolve(request, this.dashboard.now());
+		PageLinks links = links("/services/" + name, request, window);
+		if (request.fromForm() && window.problems().isEmpty()) {
+			return "redirect:" + links.service(name);
+		}
+		Texts texts = Texts.of(window, this.dashboard.now());
+		ServiceView view = this.dashboard.service(window, name);
+		response.setStatus(status(view.failure()).value());
+		model.addAttribute("view", view);
+		model.addAttribute("alerts", this.alerting.now(texts).of(name));
+		if (view.failure() == null) {
+			model.addAttribute("history", this.alerting.history(window, texts, name));
+		}
+		return form(model, window, links);
 	}
 
 	/**
@@ -87,18 +116,21 @@ class DashboardController {
 	@GetMapping("/alerts/history")
 	String history(PageRequest request, Model model, HttpServletResponse response) {
 		PageWindow window = PageWindow.resolve(request, this.dashboard.now());
-		HistoryView view = this.alerting.history(window, Texts.of(window, this.dashboard.now()));
+		HistoryView view = this.alerting.history(window, Texts.of(window, this.dashboard.now()), null);
 		response.setStatus(status(view.kind()).value());
 		model.addAttribute("view", view);
-		model.addAttribute("backUrl", url("/", window.query(), SortOrder.DEFAULT, 0));
+		model.addAttribute("links", links("/alerts/history", request, window));
 		model.addAttribute("alertsUrl", this.properties.alertsUrl());
 		return "alert-history";
 	}
 
+	/** The whole table of the window: every service the filter matches, not one page. */
 	@GetMapping("/analytics.csv")
 	ResponseEntity<String> csv(PageRequest request) {
 		PageWindow window = PageWindow.resolve(request, this.dashboard.now());
-		DashboardView view = this.dashboard.load(window, SortOrder.of(request.sort(), request.dir()));
+		PageLinks links = links("/analytics.csv", request, window);
+		DashboardView view = this.dashboard.load(window, links.sort(), links.listing(),
+				AlertsView.unavailable("not asked"));
 		if (view.failure() != null) {
 			return ResponseEntity.status(status(view.failure()))
 				.contentType(MediaType.TEXT_PLAIN)
@@ -112,6 +144,22 @@ class DashboardController {
 			.body(AnalyticsCsv.of(view.rows()));
 	}
 
+	private PageLinks links(String path, PageRequest request, PageWindow window) {
+		return new PageLinks(path, window, SortOrder.of(request.sort(), request.dir()), refresh(request.refresh()),
+				Listing.of(request));
+	}
+
+	/** What every page with the window form needs, and the template of the page. */
+	private String form(Model model, PageWindow window, PageLinks links) {
+		model.addAttribute("links", links);
+		model.addAttribute("presets", presets(window));
+		model.addAttribute("zones", zoneOptions(window.zone(), this.dashboard.now()));
+		model.addAttribute("refreshOptions", refreshOptions(links.refresh()));
+		model.addAttribute("queryUrl", this.properties.queryUrl());
+		model.addAttribute("alertsUrl", this.properties.alertsUrl());
+		return links.path().equals("/") ? "dashboard" : "service";
+	}
+
 	static HttpStatus status(DashboardView.@Nullable Failure failure) {
 		return status((failure != null) ? failure.kind() : null);
 	}
@@ -122,21 +170,9 @@ class DashboardController {
 		}
 		return switch (kind) {
 			case INPUT, REJECTED -> HttpStatus.BAD_REQUEST;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
 			case UNREACHABLE, FAILED -> HttpStatus.BAD_GATEWAY;
 		};
-	}
-
-	/** The URL of a page (or download) with this window, order and refresh. */
-	static String url(String path, Map<String, String> window, SortOrder sort, int refresh) {
-		UriComponentsBuilder url = UriComponentsBuilder.fromPath(path);
-		window.forEach(url::queryParam);
-		if (refresh > 0) {
-			url.queryParam("refresh", refresh);
-		}
-		if (!sort.isDefault()) {
-			url.queryParam("sort", sort.column().key()).queryParam("dir", sort.dir());
-		}
-		return url.encode().build().toUriString();
 	}
 
 	private static int refresh(@Nullable String refresh) {

@@ -6,29 +6,46 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything the page shows, worded and formatted for the chosen zone; built by
- * {@link Dashboard}, rendered by {@code dashboard.html}.
+ * Everything the dashboard shows, worded and formatted for the chosen zone; built by
+ * {@link Dashboard}, rendered by {@code dashboard.html}. Its weight is bounded: one page
+ * of the table, the services that need attention, and notes that count rather than list.
  *
  * @param window the window shown
  * @param windowText the window in words, e.g. {@code 2026-11-22 10:00 to 11:00 (60 min)}
  * @param zoneText the zone with its offset
  * @param failure why there are no results, if there are none
- * @param rows one per service with messages in the window, in the table's order
+ * @param rows every service with messages in the window that the filter matches, in the
+ * table's order (the CSV download holds them all)
+ * @param table the page of {@code rows} shown
+ * @param analyzed how many services had messages in the window, before the filter
  * @param notes what is empty or partial about the window, in words
  * @param freshness how fresh the data is and which views answered
- * @param status the services' UP/DOWN badges
- * @param statusFailure why there are no badges, if there are none
- * @param charts the charts' data (JSON), when the series came back
- * @param chartFailure why there are no charts, if there are none
- * @param step the step of the charts' series, e.g. {@code 1 min}
+ * @param status the fleet's status at a glance
+ * @param statusFailure why there is no status, if there is none
  */
 record DashboardView(PageWindow window, String windowText, String zoneText, @Nullable Failure failure, List<Row> rows,
-		List<String> notes, @Nullable Freshness freshness, @Nullable StatusBoard status, @Nullable String statusFailure,
-		@Nullable String charts, @Nullable String chartFailure, String step) {
+		Paged<Row> table, int analyzed, List<Note> notes, @Nullable Freshness freshness, @Nullable StatusBoard status,
+		@Nullable String statusFailure) {
 
 	DashboardView {
 		rows = List.copyOf(rows);
 		notes = List.copyOf(notes);
+	}
+
+	/**
+	 * A note about the window; the services it concerns, when it concerns many, are named
+	 * in its details.
+	 */
+	record Note(String text, List<String> details) {
+
+		Note {
+			details = List.copyOf(details);
+		}
+
+		static Note of(String text) {
+			return new Note(text, List.of());
+		}
+
 	}
 
 	/** One service's row of the results table. */
@@ -57,7 +74,9 @@ record DashboardView(PageWindow window, String windowText, String zoneText, @Nul
 			/** The query service failed (5xx). */
 			FAILED,
 			/** The page's own URL parameters are wrong. */
-			INPUT
+			INPUT,
+			/** The page names a service the catalog does not know. */
+			NOT_FOUND
 
 		}
 
@@ -67,18 +86,38 @@ record DashboardView(PageWindow window, String windowText, String zoneText, @Nul
 	record Freshness(String text, boolean stale) {
 	}
 
-	/** The status badges and a summary line. */
-	record StatusBoard(String summary, List<Badge> badges) {
+	/**
+	 * The fleet at a glance: how many services are UP, DOWN and alerting, then the ones
+	 * that need attention, one line each.
+	 *
+	 * @param up services UP
+	 * @param down services DOWN, not counting those hidden as long gone
+	 * @param alerting services with a firing alert
+	 * @param hidden services not seen for longer than {@code hideAfter}, left out
+	 * @param hideAfter that age, in words
+	 * @param summary the counts in one sentence, with the catalog's age
+	 * @param attention DOWN or alerting services, alerting first, then by name; at most a
+	 * page of them
+	 * @param more how many more need attention than {@code attention} shows
+	 */
+	record StatusBoard(int up, int down, int alerting, int hidden, String hideAfter, String summary,
+			List<Badge> attention, int more) {
 
 		StatusBoard {
-			badges = List.copyOf(badges);
+			attention = List.copyOf(attention);
 		}
 
 	}
 
-	/** One service's status. */
-	record Badge(String service, boolean up, String lastSeenText, String lastSeenIso, String ago, String messages,
-			long lost, long duplicates) {
+	/**
+	 * One service's catalog entry, worded.
+	 *
+	 * @param messages messages received, ever
+	 * @param stale whether it was not seen for longer than
+	 * {@code healthmon.ui.hide-after}
+	 */
+	record Badge(String service, boolean up, String firstSeenText, String firstSeenIso, String lastSeenText,
+			String lastSeenIso, String ago, String messages, long lost, long duplicates, boolean stale) {
 	}
 
 }

@@ -127,7 +127,7 @@ class AlertClientIT {
 
 	private static AlertClient client(String url) {
 		UiProperties properties = new UiProperties(URI.create("http://localhost:8083"), URI.create(url),
-				Duration.ofSeconds(2), Duration.ofSeconds(30), 120, Duration.ofMinutes(2));
+				Duration.ofSeconds(2), Duration.ofSeconds(30), 120, Duration.ofMinutes(2), 50, Duration.ofHours(24));
 		return new AlertClientConfiguration().alertClient(RestClient.builder(), properties,
 				JsonMapper.builder().build());
 	}

@@ -201,45 +201,54 @@ class DashboardBrowserIT {
 
 	@Test
 	@Order(5)
-	void whenAWindowHasDataThenEachServiceHasADrawnChartWithItsPeaksMarked() throws Exception {
-		openFixedWindow("UTC");
-		this.browser.screenshot("03-charts");
+	void whenAServiceIsFollowedFromTheTableThenItsPageHasItsNumbersAndADrawnChartWithItsPeaksMarked() throws Exception {
 		JsonNode analytics = this.query.json("/api/v1/analytics?from=" + this.from + "&to=" + this.to);
-		@SuppressWarnings("unchecked")
-		List<Map<String, Object>> charts = (List<Map<String, Object>>) this.browser.js("""
-				return Array.from(document.querySelectorAll('canvas[data-service]')).map((canvas) => {
-				  const chart = Chart.getChart(canvas);
-				  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-				  let painted = 0;
-				  for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) painted++; }
-				  const peak = chart.data.datasets.find((d) => d.label === 'CPU peak').data[0];
-				  return { service: canvas.dataset.service, datasets: chart.data.datasets.length,
-				    points: chart.data.datasets[0].data.filter((p) => p.y !== null).length,
-				    peakX: peak.x, peakY: peak.y, painted: painted, area: canvas.width * canvas.height };
-				});""");
-		assertThat(charts).hasSize(4);
-		for (Map<String, Object> chart : charts) {
-			JsonNode service = service(analytics, (String) chart.get("service"));
+		assertThat(analytics.at("/services")).hasSize(4);
+		for (JsonNode service : analytics.at("/services")) {
+			String name = service.at("/service").asString();
+			openFixedWindow("UTC");
+			this.browser.clickAndWaitForPage(this.browser.find("#analytics tr[data-service='" + name + "'] a.name"));
+			assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(this.ui.base() + "/services/" + name + "?from="
+					+ picker(this.from, ZoneId.of("UTC")) + "&to=" + picker(this.to, ZoneId.of("UTC")) + "&zone=UTC");
+			this.browser.screenshot("03-service-" + name);
+			assertThat(this.browser.text("#service-name")).isEqualTo(name);
+			for (String resource : List.of("cpu", "ram", "disk")) {
+				assertThat(this.browser.text("#resources tr[data-resource='" + resource + "'] .mean"))
+					.isEqualTo(percent(service.at("/" + resource + "/mean").asDouble()));
+				assertThat(this.browser.text("#resources tr[data-resource='" + resource + "'] .peak"))
+					.isEqualTo(percent(service.at("/" + resource + "/peak").asDouble()));
+			}
+			Map<String, Object> chart = this.browser.chart();
+			assertThat(chart.get("service")).isEqualTo(name);
 			assertThat(chart.get("datasets")).as("3 lines and 3 peak markers").isEqualTo(6L);
 			assertThat((Long) chart.get("points")).isPositive();
-			assertThat(((Number) chart.get("painted")).doubleValue() / ((Number) chart.get("area")).doubleValue())
-				.as("share of the canvas drawn on for %s", chart.get("service"))
+			assertThat(((Number) chart.get("painted")).doubleValue()).as("share of the canvas drawn on for %s", name)
 				.isGreaterThan(0.02);
 			assertThat(((Number) chart.get("peakX")).longValue())
 				.isEqualTo(Instant.parse(service.at("/cpu/peakAt").asString()).toEpochMilli());
 			assertThat(((Number) chart.get("peakY")).doubleValue()).isEqualTo(service.at("/cpu/peak").asDouble());
+			JsonNode entry = ofService(this.query.json("/api/v1/services").at("/services"), name);
+			assertThat(this.browser.text("#catalog .badge")).isEqualTo(entry.at("/status").asString());
+			assertThat(this.browser.text("#last-seen time"))
+				.isEqualTo(shown(entry.at("/lastSeen").asString(), ZoneId.of("UTC")));
+			assertThat(this.browser.text("#first-seen time"))
+				.isEqualTo(shown(entry.at("/firstSeen").asString(), ZoneId.of("UTC")));
+			assertThat(this.browser.accessibilityProblems()).isEmpty();
 		}
+		this.browser.open(this.ui.base() + "/services/nosuch?zone=UTC");
+		assertThat(this.browser.text("#failure h2")).isEqualTo("No service named nosuch");
+		assertThat(get(this.ui.base() + "/services/nosuch?zone=UTC").statusCode()).isEqualTo(404);
 	}
 
 	@Test
 	@Order(6)
 	void whenAColumnHeaderIsClickedThenTheTableSortsByItAndTheUrlKeepsTheOrder() throws Exception {
 		openFixedWindow("UTC");
-		this.browser.find("th[data-col='cpu-peak'] button").click();
+		this.browser.clickAndWaitForPage(this.browser.find("th[data-col='cpu-peak'] a"));
 		assertThat(columnValues("cpu-peak")).isSortedAccordingTo((a, b) -> Double.compare(b, a));
 		assertThat(this.browser.find("th[data-col='cpu-peak']").getDomAttribute("aria-sort")).isEqualTo("descending");
 		assertThat(this.browser.driver().getCurrentUrl()).contains("sort=cpu-peak&dir=desc");
-		this.browser.find("th[data-col='cpu-peak'] button").click();
+		this.browser.clickAndWaitForPage(this.browser.find("th[data-col='cpu-peak'] a"));
 		assertThat(columnValues("cpu-peak")).isSorted();
 		String url = this.browser.driver().getCurrentUrl();
 		assertThat(url).contains("sort=cpu-peak&dir=asc");
@@ -250,21 +259,39 @@ class DashboardBrowserIT {
 
 	@Test
 	@Order(7)
-	void whenThePageLoadsThenItShowsEachServicesStatusAndHowFreshTheDataIs() throws Exception {
+	void whenThePageLoadsThenItCountsTheServicesByStateListsWhatNeedsAttentionAndSaysHowFreshTheDataIs()
+			throws Exception {
 		openFixedWindow("UTC");
 		JsonNode catalog = this.query.json("/api/v1/services");
-		assertThat(this.browser.findAll("li.service-status")).hasSize(catalog.at("/services").size());
+		int up = 0;
 		for (JsonNode service : catalog.at("/services")) {
-			WebElement badge = this.browser
-				.find("li.service-status[data-service='" + service.at("/service").asString() + "']");
-			assertThat(badge.findElement(org.openqa.selenium.By.cssSelector(".badge")).getText())
-				.isEqualTo(service.at("/status").asString());
-			assertThat(badge.findElement(org.openqa.selenium.By.cssSelector("time")).getText())
+			up += "UP".equals(service.at("/status").asString()) ? 1 : 0;
+		}
+		assertThat(this.browser.text("#status-counts [data-state='up'] strong")).isEqualTo(String.valueOf(up));
+		assertThat(this.browser.text("#status-counts [data-state='down'] strong"))
+			.isEqualTo(String.valueOf(catalog.at("/services").size() - up));
+		assertThat(this.browser.text("#status-summary")).startsWith("3 of 4 services UP");
+		// legacy is DOWN: it needs attention, in one line with when it was last seen
+		assertThat(this.browser.findAll("#attention li.service-status"))
+			.extracting((e) -> e.getDomAttribute("data-service"))
+			.contains("legacy")
+			.doesNotContain("checkout");
+		WebElement legacy = this.browser.find("#attention li.service-status[data-service='legacy']");
+		assertThat(legacy.findElement(By.cssSelector(".badge")).getText()).isEqualTo("DOWN");
+		assertThat(legacy.findElement(By.cssSelector("time")).getText()).isEqualTo(
+				shown(ofService(catalog.at("/services"), "legacy").at("/lastSeen").asString(), ZoneId.of("UTC")));
+
+		// every service is one click away, with its status and last message
+		this.browser.clickAndWaitForPage(this.browser.find("#all-services"));
+		assertThat(this.browser.findAll("#service-list tbody tr")).hasSize(catalog.at("/services").size());
+		for (JsonNode service : catalog.at("/services")) {
+			String row = "#service-list tr[data-service='" + service.at("/service").asString() + "'] ";
+			assertThat(this.browser.text(row + ".badge")).isEqualTo(service.at("/status").asString());
+			assertThat(this.browser.text(row + "time"))
 				.isEqualTo(shown(service.at("/lastSeen").asString(), ZoneId.of("UTC")));
 		}
-		assertThat(this.browser.text("li.service-status[data-service='legacy'] .badge")).isEqualTo("DOWN");
-		assertThat(this.browser.text("li.service-status[data-service='checkout'] .badge")).isEqualTo("UP");
-		assertThat(this.browser.text("#status-summary")).startsWith("3 of 4 services UP");
+		assertThat(this.browser.accessibilityProblems()).isEmpty();
+		openFixedWindow("UTC");
 		JsonNode sources = this.query.json("/api/v1/analytics?from=" + this.from + "&to=" + this.to).at("/sources");
 		assertThat(this.browser.text("#freshness")).startsWith("Data as of ")
 			.contains("batch view v" + sources.at("/batch/version").asLong())
@@ -291,8 +318,10 @@ class DashboardBrowserIT {
 		this.browser.screenshot("05-partial-window");
 		assertThat(this.browser.text("#notes")).contains("The data starts at")
 			.contains("The window ends in the future")
-			.contains("search reported in part of the window only")
-			.contains("legacy reported in part of the window only");
+			.contains("2 services reported in part of the window only");
+		assertThat(this.browser.find("#notes details .details").getDomProperty("textContent"))
+			.contains("legacy: from about")
+			.contains("search: from about");
 	}
 
 	@Test
@@ -323,6 +352,24 @@ class DashboardBrowserIT {
 					.isEqualTo(Instant.parse(service.at("/" + resource + "/peakAt").asString()));
 			}
 		}
+	}
+
+	@Test
+	@Order(9)
+	void whenTheTableIsFilteredByNameThenItAndItsCsvHoldOnlyTheMatchingServices() throws Exception {
+		openFixedWindow("UTC");
+		this.browser.find("#q").sendKeys("PAY");
+		this.browser.clickAndWaitForPage(this.browser.find("#filter"));
+		assertThat(this.browser.driver().getCurrentUrl()).contains("q=PAY");
+		assertThat(this.browser.findAll("#analytics tbody tr")).extracting((e) -> e.getDomAttribute("data-service"))
+			.containsExactly("payments");
+		assertThat(this.browser.text("#table-count"))
+			.startsWith("Showing 1–1 of 1 services matching “PAY” (of 4 with messages)");
+		List<String> csv = get(this.browser.find("#csv").getDomProperty("href")).body().lines().toList();
+		assertThat(csv).hasSize(2);
+		assertThat(csv.get(1)).startsWith("payments,");
+		this.browser.clickAndWaitForPage(this.browser.find("#clear-filter"));
+		assertThat(this.browser.findAll("#analytics tbody tr")).hasSize(4);
 	}
 
 	@Test
@@ -450,8 +497,10 @@ class DashboardBrowserIT {
 		for (JsonNode service : catalog.at("/services")) {
 			String name = service.at("/service").asString();
 			List<String> expected = worstFiring(after, name).map((s) -> List.of(s + " alert")).orElse(List.of());
-			assertThat(texts("li.service-status[data-service='" + name + "'] .alert-badge")).as("card of %s", name)
-				.isEqualTo(expected);
+			if (!this.browser.findAll("#attention li[data-service='" + name + "']").isEmpty()) {
+				assertThat(texts("#attention li[data-service='" + name + "'] .alert-badge")).as("line of %s", name)
+					.isEqualTo(expected);
+			}
 			if (!this.browser.findAll("#analytics tr[data-service='" + name + "']").isEmpty()) {
 				assertThat(texts("#analytics tr[data-service='" + name + "'] .alert-badge")).as("row of %s", name)
 					.isEqualTo(expected);
@@ -544,7 +593,9 @@ class DashboardBrowserIT {
 		assertThat(this.browser.findAll(".alert-badge")).isEmpty();
 		assertThat(this.browser.find("#alert-history").isDisplayed()).isTrue();
 		assertThat(this.browser.findAll("#analytics tbody tr")).hasSize(4);
-		assertThat(this.browser.findAll("li.service-status")).hasSize(4);
+		assertThat(this.browser.findAll("#attention li.service-status"))
+			.extracting((e) -> e.getDomAttribute("data-service"))
+			.containsExactly("legacy");
 		assertThat(this.browser.accessibilityProblems()).isEmpty();
 		assertThat(get(this.browser.driver().getCurrentUrl()).statusCode())
 			.as("the page does not fail without the alert service")

@@ -19,8 +19,8 @@ class AlertingTests {
 
 	private static final Instant NOW = Instant.parse("2026-11-22T12:00:30Z");
 
-	private static final PageWindow KOLKATA = PageWindow.resolve(
-			new PageRequest("2026-11-22T15:30", "2026-11-22T17:30", null, "Asia/Kolkata", null, null, null, null), NOW);
+	private static final PageWindow KOLKATA = PageWindow.resolve(new PageRequest("2026-11-22T15:30", "2026-11-22T17:30",
+			null, "Asia/Kolkata", null, null, null, null, null, null, null), NOW);
 
 	private static final Texts TEXTS = Texts.of(KOLKATA, NOW);
 

@@ -14,9 +14,8 @@ class AnalyticsCsvTests {
 
 	@Test
 	void whenTheTableIsWrittenAsCsvThenNumbersAreUnroundedAndTimesCarryTheZonesOffset() {
-		PageWindow window = PageWindow.resolve(
-				new PageRequest("2026-11-22T10:00", "2026-11-22T11:00", null, "Asia/Kolkata", null, null, null, null),
-				Instant.parse("2026-11-22T12:00:00Z"));
+		PageWindow window = PageWindow.resolve(new PageRequest("2026-11-22T10:00", "2026-11-22T11:00", null,
+				"Asia/Kolkata", null, null, null, null, null, null, null), Instant.parse("2026-11-22T12:00:00Z"));
 		Texts texts = Texts.of(window, Instant.parse("2026-11-22T12:00:00Z"));
 		QueryApi.Resource cpu = new QueryApi.Resource(41.734123456, 97.2,
 				OffsetDateTime.parse("2026-11-22T04:43:05.123Z"));

@@ -31,9 +31,8 @@ class ChartDataTests {
 
 	@Test
 	void whenStepsHaveNoMessagesThenTheLineBreaksThereAndThePeakIsTheWindows() {
-		PageWindow window = PageWindow.resolve(
-				new PageRequest("2026-11-22T10:00", "2026-11-22T10:10", null, "UTC", null, null, null, null),
-				Instant.parse("2026-11-22T12:00:00Z"));
+		PageWindow window = PageWindow.resolve(new PageRequest("2026-11-22T10:00", "2026-11-22T10:10", null, "UTC",
+				null, null, null, null, null, null, null), Instant.parse("2026-11-22T12:00:00Z"));
 		QueryApi.Series series = new QueryApi.Series(null, "PT1M", 60, List
 			.of(new QueryApi.ServiceSeries("a<b", List.of(point("10:00", 10), point("10:01", 20), point("10:05", 30)))),
 				null);

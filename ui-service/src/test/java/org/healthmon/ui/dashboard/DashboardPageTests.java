@@ -64,8 +64,20 @@ class DashboardPageTests {
 					containsString("<label for=\"refresh\">Auto-refresh</label>"),
 					matchesRegex("(?s).*id=\"preset-6h\" value=\"6h\"\\s+aria-pressed=\"true\".*"),
 					containsString("<option value=\"Europe/Berlin\" selected=\"selected\">Europe/Berlin (UTC+0"),
+					// the dashboard draws no charts: a service's page does
+					not(containsString("chart.umd.js")), not(containsString("id=\"analytics\"")))));
+	}
+
+	@Test
+	void whenTheQueryServiceDoesNotAnswerThenAServicesPageSaysSoAndKeepsItsWindowAndChartScript() throws Exception {
+		this.mvc.perform(get("/services/checkout").param("last", "1h").param("zone", "UTC"))
+			.andExpect(status().isBadGateway())
+			.andExpect(content().string(allOf(containsString("<h1 id=\"service-name\">checkout</h1>"),
+					containsString("The query service is not answering"),
+					containsString("<form id=\"window-form\" method=\"get\" action=\"/services/checkout\""),
+					matchesRegex("(?s).*id=\"preset-1h\" value=\"1h\"\\s+aria-pressed=\"true\".*"),
 					matchesRegex("(?s).*<script src=\"/webjars/chart.js/[0-9.]+/dist/chart.umd.js\".*"),
-					not(containsString("id=\"analytics\"")))));
+					containsString("href=\"/?last=1h&amp;zone=UTC\""))));
 	}
 
 	@Test

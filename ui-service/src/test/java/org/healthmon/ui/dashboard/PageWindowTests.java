@@ -115,7 +115,7 @@ class PageWindowTests {
 	}
 
 	private static PageRequest request(String from, String to, String last, String zone, String in) {
-		return new PageRequest(from, to, last, zone, in, null, null, null);
+		return new PageRequest(from, to, last, zone, in, null, null, null, null, null, null);
 	}
 
 }

@@ -142,7 +142,7 @@ class QueryClientIT {
 	private static QueryClient client(String url) {
 		UiProperties properties = new UiProperties(java.net.URI.create(url),
 				java.net.URI.create("http://localhost:8086"), Duration.ofSeconds(2), Duration.ofSeconds(30), 120,
-				Duration.ofMinutes(2));
+				Duration.ofMinutes(2), 50, Duration.ofHours(24));
 		return new QueryClientConfiguration().queryClient(RestClient.builder(), properties,
 				JsonMapper.builder().build());
 	}

@@ -3,6 +3,7 @@ package org.healthmon.ui.support;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.healthmon.query.support.AppProcess;
@@ -22,11 +23,13 @@ public final class AlertServiceProcess {
 
 	/**
 	 * Starts it against the query service at {@code queryBase}, and waits until ready.
+	 * @param extra more arguments, e.g. rules
 	 */
-	public static AppProcess start(String queryBase, Path work) throws IOException {
-		return AppProcess.start("alert-service", "healthmon.it.alert-jar", work,
-				List.of("--healthmon.alerts.query-url=" + queryBase,
-						"--healthmon.alerts.state-dir=" + work.resolve("state"), "--healthmon.alerts.interval=1s"));
+	public static AppProcess start(String queryBase, Path work, String... extra) throws IOException {
+		List<String> args = new ArrayList<>(List.of("--healthmon.alerts.query-url=" + queryBase,
+				"--healthmon.alerts.state-dir=" + work.resolve("state"), "--healthmon.alerts.interval=1s"));
+		args.addAll(List.of(extra));
+		return AppProcess.start("alert-service", "healthmon.it.alert-jar", work, args);
 	}
 
 	/**

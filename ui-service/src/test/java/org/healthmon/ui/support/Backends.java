@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import org.healthmon.query.support.AppProcess;
 import org.healthmon.query.support.QueryServiceProcess;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the UI talks to, for real, each from its jar in a process of its own:
@@ -15,13 +16,13 @@ import org.healthmon.query.support.QueryServiceProcess;
  */
 public final class Backends implements AutoCloseable {
 
-	private final Fleet fleet;
+	private final @Nullable Fleet fleet;
 
 	private final QueryServiceProcess query;
 
 	private final AppProcess alerts;
 
-	private Backends(Fleet fleet, QueryServiceProcess query, AppProcess alerts) {
+	private Backends(@Nullable Fleet fleet, QueryServiceProcess query, AppProcess alerts) {
 		this.fleet = fleet;
 		this.query = query;
 		this.alerts = alerts;
@@ -30,10 +31,24 @@ public final class Backends implements AutoCloseable {
 	/** Writes the fleet under {@code dir} and starts both services; waits until ready. */
 	public static Backends start(Path dir) throws IOException, SQLException {
 		Fleet fleet = Fleet.write(dir.resolve("store"), Instant.now());
-		QueryServiceProcess query = QueryServiceProcess.start(fleet.root(), dir.resolve("query"),
-				Fleet.SERVICE_TIMEOUT);
+		return start(dir, fleet.root(), fleet);
+	}
+
+	/**
+	 * Starts both services over a store already written at {@code root} (a fleet other
+	 * than {@link Fleet}, which {@link #fleet()} then does not name); waits until ready.
+	 * @param alertArgs more arguments for the alert service, e.g. rules
+	 */
+	public static Backends over(Path dir, String root, String... alertArgs) throws IOException {
+		return start(dir, root, null, alertArgs);
+	}
+
+	private static Backends start(Path dir, String root, @Nullable Fleet fleet, String... alertArgs)
+			throws IOException {
+		QueryServiceProcess query = QueryServiceProcess.start(root, dir.resolve("query"), Fleet.SERVICE_TIMEOUT);
 		try {
-			return new Backends(fleet, query, AlertServiceProcess.start(query.base(), dir.resolve("alerts")));
+			return new Backends(fleet, query,
+					AlertServiceProcess.start(query.base(), dir.resolve("alerts"), alertArgs));
 		}
 		catch (IOException | RuntimeException ex) {
 			query.close();
@@ -41,7 +56,11 @@ public final class Backends implements AutoCloseable {
 		}
 	}
 
+	/** The fleet written by {@link #start(Path)}. */
 	public Fleet fleet() {
+		if (this.fleet == null) {
+			throw new IllegalStateException("these backends serve a store written by the test");
+		}
 		return this.fleet;
 	}
 

@@ -212,6 +212,25 @@ public final class Browser implements AutoCloseable {
 						return problems;""");
 	}
 
+	/**
+	 * The page's chart (the first canvas with a {@code data-service}) as drawn: its
+	 * service, how many datasets and points it has, where its CPU peak marker stands, and
+	 * the share of the canvas painted on.
+	 */
+	@SuppressWarnings("unchecked")
+	public Map<String, Object> chart() {
+		return (Map<String, Object>) js("""
+				const canvas = document.querySelector('canvas[data-service]');
+				const chart = Chart.getChart(canvas);
+				const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+				let painted = 0;
+				for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] > 0) painted++; }
+				const peak = chart.data.datasets.find((d) => d.label === 'CPU peak').data[0];
+				return { service: canvas.dataset.service, datasets: chart.data.datasets.length,
+				  points: chart.data.datasets[0].data.filter((p) => p.y !== null).length,
+				  peakX: peak.x, peakY: peak.y, painted: painted / (canvas.width * canvas.height) };""");
+	}
+
 	/** A screenshot of the whole page (beyond the viewport) as {@code <name>.png}. */
 	public Path screenshot(String name) throws IOException {
 		Map<String, Object> shot = this.driver.executeCdpCommand("Page.captureScreenshot",
