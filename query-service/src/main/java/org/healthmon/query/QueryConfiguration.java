@@ -97,8 +97,8 @@ class QueryConfiguration {
 	}
 
 	@Bean
-	ViewQueries viewQueries(DuckDb duckDb) {
-		return new ViewQueries(duckDb);
+	ViewQueries viewQueries(DuckDb duckDb, QueryProperties properties) {
+		return new ViewQueries(duckDb, properties.maxAnswerPoints());
 	}
 
 	@Bean

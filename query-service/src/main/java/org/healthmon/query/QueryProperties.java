@@ -25,7 +25,11 @@ import org.springframework.validation.annotation.Validated;
  * ({@code views/}, emptied at start) and DuckDB's spill files ({@code spill/})
  * @param pollInterval pause between two looks at the manifests
  * @param serviceTimeout a service is DOWN when its last message arrived longer ago
- * @param maxPoints most points one {@code /series} answer may hold (services × steps)
+ * @param maxPoints most steps per service one {@code /series} window may hold: a request
+ * for more is refused with 400 before any work
+ * @param maxAnswerPoints most points (services × steps; services for {@code /analytics})
+ * one answer may hold: a larger answer is refused with 400 once the query finds it, so
+ * that a fleet of many services cannot make one answer of gigabytes
  * @param staleAfter health is DOWN when the manifests could not be read for this long
  * (the store is unreachable); the views' age is shown in the health details
  * @param duckdb the DuckDB engine
@@ -35,7 +39,7 @@ import org.springframework.validation.annotation.Validated;
 public record QueryProperties(@DefaultValue @Valid HdfsSettings hdfs,
 		@DefaultValue("var/query/cache") @NotNull Path cacheDir, @DefaultValue("250ms") @NotNull Duration pollInterval,
 		@DefaultValue("60s") @NotNull Duration serviceTimeout, @DefaultValue("20000") @Min(1) int maxPoints,
-		@DefaultValue("10m") @NotNull Duration staleAfter,
+		@DefaultValue("1000000") @Min(1) int maxAnswerPoints, @DefaultValue("10m") @NotNull Duration staleAfter,
 		@DefaultValue @Valid Duckdb duckdb) implements HdfsSettings.Source {
 
 	/**

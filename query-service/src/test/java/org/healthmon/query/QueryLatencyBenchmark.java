@@ -147,7 +147,7 @@ class QueryLatencyBenchmark {
 					.toList();
 				ViewSnapshot unsliced = snapshot(List
 					.of(new CachedView("original", this.tempDir, anyTime, anyTime, (long) SERVICES * BATCH_MINUTES)));
-				ViewQueries queries = new ViewQueries(direct);
+				ViewQueries queries = new ViewQueries(direct, 1_000_000);
 				warmUp(app, queries, snapshot(cached));
 				List<String> rows = new ArrayList<>();
 				for (Window window : WINDOWS) {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.healthmon.query.sql.DuckDb;
+import org.healthmon.query.views.AnswerTooLargeException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -31,6 +32,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 		if (ex.value() != null) {
 			problem.setProperty("value", ex.value());
 		}
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail answerTooLarge(AnswerTooLargeException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Answer too large");
+		problem.setProperty("maxPoints", ex.maxPoints());
 		return problem;
 	}
 

@@ -67,7 +67,8 @@ public class QueryController {
 	@Operation(summary = "Per-service series of a window, for charts", description = """
 			The measures of /analytics per service per step, steps starting at 'from'. Steps without \
 			messages are left out. A window and step giving more points per service than the \
-			service allows (healthmon.query.max-points) is refused with 400.""")
+			service allows (healthmon.query.max-points) is refused with 400, and so is an answer of \
+			more points in all (services × steps) than healthmon.query.max-answer-points.""")
 	@ApiResponse(responseCode = "200", description = "The series")
 	public Series series(
 			@Parameter(description = "start of the window (inclusive); " + TIME,

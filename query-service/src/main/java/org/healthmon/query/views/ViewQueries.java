@@ -36,8 +36,15 @@ public final class ViewQueries {
 
 	private final DuckDb duckdb;
 
-	public ViewQueries(DuckDb duckdb) {
+	private final int maxRows;
+
+	/**
+	 * @param maxRows most rows (points) one answer may hold; a query finding more fails
+	 * with {@link AnswerTooLargeException} without reading them
+	 */
+	public ViewQueries(DuckDb duckdb, int maxRows) {
 		this.duckdb = duckdb;
+		this.maxRows = maxRows;
 	}
 
 	/** Per service, the merged stats of the minutes in {@code [fromMs, toMs)}. */
@@ -57,7 +64,7 @@ public final class ViewQueries {
 		if (scans.isEmpty()) {
 			return List.of();
 		}
-		String sql = select(scans, service.isPresent());
+		String sql = select(scans, service.isPresent()) + " LIMIT " + (this.maxRows + 1L);
 		return this.duckdb.withSession((session) -> {
 			PreparedStatement query = session.prepared(sql);
 			int i = 1;
@@ -72,7 +79,11 @@ public final class ViewQueries {
 				}
 			}
 			try {
-				return read(query);
+				List<Aggregate> rows = read(query);
+				if (rows.size() > this.maxRows) {
+					throw new AnswerTooLargeException(this.maxRows);
+				}
+				return rows;
 			}
 			catch (SQLException ex) {
 				session.forget(sql);

@@ -51,7 +51,7 @@ class ViewFollowerTests {
 			ViewStore viewStore = new ViewStore(fs, store.layout());
 			ViewCache cache = new ViewCache(viewStore, duckdb, this.dir.resolve("cache"));
 			ViewFollower follower = new ViewFollower(viewStore, cache, Clock.systemUTC(), new SimpleMeterRegistry());
-			ViewQueries queries = new ViewQueries(duckdb);
+			ViewQueries queries = new ViewQueries(duckdb, 1_000_000);
 			follower.refresh();
 			ViewFollower.Lease lease = follower.lease();
 			List<Path> leased = lease.snapshot().parts().stream().flatMap(CachedView::files).toList();
@@ -94,7 +94,7 @@ class ViewFollowerTests {
 			ViewFollower follower = new ViewFollower(viewStore,
 					new ViewCache(viewStore, duckdb, this.dir.resolve("cache")), Clock.systemUTC(),
 					new SimpleMeterRegistry());
-			ViewQueries queries = new ViewQueries(duckdb);
+			ViewQueries queries = new ViewQueries(duckdb, 1_000_000);
 			follower.refresh();
 			List<CachedView> v1 = follower.snapshot().parts();
 
