@@ -31,6 +31,8 @@ final class Suite implements AutoCloseable {
 
 	final int queryPort;
 
+	final int batchPort;
+
 	final int uiPort;
 
 	final int alertPort;
@@ -47,7 +49,8 @@ final class Suite implements AutoCloseable {
 		this.env.put("HEALTHMON_HDFS_DATANODE_BASE_PORT", String.valueOf(freeDatanodeBase()));
 		this.env.put("HEALTHMON_INGEST_UDP_PORT", String.valueOf(this.udpPort));
 		this.env.put("HEALTHMON_INGEST_HTTP_PORT", String.valueOf(freeTcpPort()));
-		this.env.put("HEALTHMON_BATCH_HTTP_PORT", String.valueOf(freeTcpPort()));
+		this.batchPort = freeTcpPort();
+		this.env.put("HEALTHMON_BATCH_HTTP_PORT", String.valueOf(this.batchPort));
 		this.env.put("HEALTHMON_SPEED_HTTP_PORT", String.valueOf(freeTcpPort()));
 		this.env.put("HEALTHMON_QUERY_HTTP_PORT", String.valueOf(this.queryPort));
 		this.uiPort = freeTcpPort();
@@ -60,6 +63,30 @@ final class Suite implements AutoCloseable {
 			close();
 			throw new IllegalStateException("bin/healthmon up failed with exit " + exit + "\n" + logTails());
 		}
+	}
+
+	/**
+	 * Kills an app the way a crash would ({@code kill -9}: no shutdown hook, no graceful
+	 * save) and waits until it is gone.
+	 */
+	void kill9(String app) throws IOException, InterruptedException {
+		long pid = Long.parseLong(Files.readString(this.var.resolve("run").resolve(app + ".pid")).strip());
+		ProcessHandle process = ProcessHandle.of(pid)
+			.orElseThrow(() -> new IllegalStateException(app + " (pid " + pid + ") is not running"));
+		process.destroyForcibly();
+		process.onExit().join();
+	}
+
+	/** {@code bin/healthmon up} again: starts what is not running, as after a crash. */
+	void up() throws IOException, InterruptedException {
+		int exit = run(List.of("up"), 900);
+		if (exit != 0) {
+			throw new IllegalStateException("bin/healthmon up failed with exit " + exit + "\n" + logTails());
+		}
+	}
+
+	String batchBase() {
+		return "http://localhost:" + this.batchPort;
 	}
 
 	String uiBase() {

@@ -63,7 +63,10 @@ import static org.assertj.core.api.Assertions.within;
  * <li>once everything sent is counted, 300 random windows (minute edges, empty, one
  * service, all time, straddling the batch cutoff) equal the brute-force aggregate of the
  * dataset itself;</li>
- * <li>the freshness seen (a probe datagram sent → counted by the API), p50 and p95.</li>
+ * <li>the freshness seen (a probe datagram sent → counted by the API), p50 and p95;</li>
+ * <li>{@code kill -9} of batch mid-run, then of speed mid-run, each with new messages on
+ * the way: after {@code bin/healthmon up} restarts it, every message is counted and
+ * random windows equal the brute-force aggregate again.</li>
  * </ul>
  */
 @Timeout(value = 25, unit = TimeUnit.MINUTES)
@@ -181,6 +184,7 @@ class SuiteEndToEndIT {
 		List<HealthMessage> sent = new ArrayList<>(dataset);
 		sent.addAll(probes.sent);
 		int windows = finalWindows(suite, raw, sent, start);
+		crashes(suite, raw, sent, start);
 
 		List<Long> freshness = probes.latencies(probes.apiSeenAt, 0, Long.MAX_VALUE);
 		System.out.printf("%nEnd-to-end: %,d messages sent (%,d dataset + %,d probes), all counted exactly once%n",
@@ -438,6 +442,75 @@ class SuiteEndToEndIT {
 	}
 
 	private record ClientsResult(int answers, long errors, int inexact, Set<Long> batchVersions) {
+	}
+
+	/**
+	 * {@code kill -9} of batch while a run is under way, then of speed while new files
+	 * flow (a speed run starts every 250 ms and takes about as long, so it is most likely
+	 * in one): each time with a burst of new messages on the way, then {@code up} again.
+	 * Afterwards every message is counted and random windows are exact.
+	 */
+	private void crashes(Suite suite, RawData raw, List<HealthMessage> sent, long start) throws Exception {
+		for (String app : List.of("batch-service", "speed-service")) {
+			List<HealthMessage> burst = burst("e2e-crash-" + app, 3_000);
+			send(suite, burst);
+			sent.addAll(burst);
+			String state = "";
+			if (app.equals("batch-service")) {
+				// the burst published (ingest rolls every second), then killed the moment
+				// a run (which reads it) is seen under way
+				Thread.sleep(3_000);
+				long deadline = System.currentTimeMillis() + 60_000;
+				boolean running = false;
+				while (!running && System.currentTimeMillis() < deadline) {
+					running = get(suite.batchBase() + "/actuator/batchruns").at("/running").asBoolean();
+					if (!running) {
+						Thread.sleep(20);
+					}
+				}
+				assertThat(running).as("a batch run under way to kill").isTrue();
+				state = ", a run under way";
+			}
+			else {
+				Thread.sleep(1_200);
+			}
+			suite.kill9(app);
+			System.out.printf("  kill -9 %s with %,d new messages on the way%s%n", app, burst.size(), state);
+			suite.up();
+			long deadline = System.currentTimeMillis() + 240_000;
+			long counted = 0;
+			while (System.currentTimeMillis() < deadline && (counted = total(suite)) < sent.size()) {
+				Thread.sleep(500);
+			}
+			assertThat(counted).as("messages counted after kill -9 of %s and a restart", app).isEqualTo(sent.size());
+			int windows = finalWindows(suite, raw, sent, start);
+			System.out.printf("  after kill -9 %s: all %,d messages counted, %d random windows exact%n", app,
+					sent.size(), windows);
+		}
+	}
+
+	/** Messages of one service, 100 ms apart, ending now. */
+	private static List<HealthMessage> burst(String service, int count) {
+		long now = System.currentTimeMillis();
+		List<HealthMessage> burst = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			burst.add(new HealthMessage(service, now - (count - i) * 100L, i % 97, 16, 8, 500, 250, i));
+		}
+		return burst;
+	}
+
+	/** Sends messages to ingest at about 50,000 a second, well inside what it keeps. */
+	private void send(Suite suite, List<HealthMessage> messages) throws Exception {
+		try (DatagramSocket socket = new DatagramSocket()) {
+			InetAddress localhost = InetAddress.getLoopbackAddress();
+			for (int i = 0; i < messages.size(); i++) {
+				byte[] bytes = this.codec.encode(messages.get(i));
+				socket.send(new DatagramPacket(bytes, bytes.length, localhost, suite.udpPort));
+				if (i % 50 == 49) {
+					Thread.sleep(1);
+				}
+			}
+		}
 	}
 
 	/**
