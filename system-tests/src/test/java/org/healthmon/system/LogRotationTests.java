@@ -55,6 +55,24 @@ class LogRotationTests {
 	}
 
 	@Test
+	void whenAnAppWritesALineThenTheLogHoldsItAtOnceNotWhenABufferFills() throws Exception {
+		Path log = this.dir.resolve("quiet.log");
+		Process process = new ProcessBuilder(ROTATE.toString(), log.toString(), "100000", "3").redirectErrorStream(true)
+			.start();
+		try (OutputStream in = process.getOutputStream()) {
+			in.write("Started QueryApplication in 4.2 seconds\n".getBytes(StandardCharsets.UTF_8));
+			in.flush();
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+			while (!(Files.exists(log) && Files.size(log) > 0) && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(log).as("the line, while the app still runs")
+				.hasContent("Started QueryApplication in 4.2 seconds");
+		}
+		assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+	}
+
+	@Test
 	void whenItIsCalledWrongThenItSaysHow() throws Exception {
 		Process process = new ProcessBuilder(ROTATE.toString(), "x.log", "ten", "3").redirectErrorStream(true).start();
 		String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -122,7 +122,7 @@ public class SpeedRun {
 		long t3 = System.nanoTime();
 		state = apply(state.withSets(sets));
 		this.store.collectGarbage(state.sets(), this.properties.grace(), this.clock.millis())
-			.forEach((dir) -> log.info("Deleted realtime version " + dir + " after the grace period"));
+			.forEach((dir) -> log.debug("Deleted realtime version " + dir + " after the grace period"));
 		int files = (int) filesByMask.values().stream().mapToLong(List::size).sum();
 		if (log.isDebugEnabled()) {
 			log.debug("Run phases (ms): manifests and listings " + ms(t1 - t0) + ", Spark job " + ms(t2 - t1)
