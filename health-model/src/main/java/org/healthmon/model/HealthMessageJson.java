@@ -83,6 +83,10 @@ public final class HealthMessageJson {
 			return new DecodeResult.Rejected(RejectReason.OVERSIZED,
 					"datagram of " + length + " bytes exceeds the limit of " + this.maxBytes);
 		}
+		if (looksLikeUtf16Or32(bytes, offset, length)) {
+			return new DecodeResult.Rejected(RejectReason.NOT_UTF8,
+					"payload looks like UTF-16 or UTF-32 (a NUL in its first two bytes)");
+		}
 		if (!isUtf8(bytes, offset, length)) {
 			return new DecodeResult.Rejected(RejectReason.NOT_UTF8, "payload is not valid UTF-8");
 		}
@@ -95,6 +99,19 @@ public final class HealthMessageJson {
 		catch (IOException ex) {
 			return new DecodeResult.Rejected(RejectReason.NOT_JSON, "not JSON: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * Whether the payload starts like JSON in UTF-16 or UTF-32 without a byte order mark
+	 * ({@code {\0"\0}, {@code \0{\0"}, ...): NUL bytes are valid UTF-8, so the UTF-8
+	 * check lets them pass, and Jackson would detect such an encoding from the first
+	 * bytes and decode it. No JSON text in UTF-8 holds a NUL byte (control characters
+	 * must be escaped), so a NUL in the first two bytes is always another encoding. With
+	 * a byte order mark ({@code FE FF}, {@code FF FE}) the UTF-8 check refuses it
+	 * already.
+	 */
+	private static boolean looksLikeUtf16Or32(byte[] bytes, int offset, int length) {
+		return length >= 2 && (bytes[offset] == 0 || bytes[offset + 1] == 0);
 	}
 
 	private static boolean isUtf8(byte[] bytes, int offset, int length) {

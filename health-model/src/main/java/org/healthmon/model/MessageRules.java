@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * The validity rules of a health message (docs/architecture.md §3), shared by the JSON
- * decoder and the raw CSV codec so that both accept exactly the same messages.
+ * decoder and the raw CSV codec so that both accept exactly the same messages. The rule
+ * that depends on when a message arrived, not only on the message, is
+ * {@link ArrivalWindow}: ingest applies it after these.
  */
 public final class MessageRules {
 

@@ -31,7 +31,22 @@ public enum RejectReason {
 	 */
 	BAD_TIMESTAMP,
 	/** The datagram exceeds the largest accepted size (or the receive buffer). */
-	OVERSIZED;
+	OVERSIZED,
+	/**
+	 * The event time lies more than the ingest's maximum age before the arrival
+	 * ({@link ArrivalWindow}).
+	 */
+	TOO_OLD,
+	/**
+	 * The event time lies more than the ingest's maximum lead after the arrival
+	 * ({@link ArrivalWindow}).
+	 */
+	IN_FUTURE,
+	/**
+	 * A service the catalog does not know yet, while it already holds its maximum of
+	 * services.
+	 */
+	TOO_MANY_SERVICES;
 
 	/** The lower-case tag used in metrics and the rejected store. */
 	public String tag() {

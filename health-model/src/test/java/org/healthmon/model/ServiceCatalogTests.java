@@ -24,6 +24,25 @@ class ServiceCatalogTests {
 	}
 
 	@Test
+	void whenCatalogHasRawProgressAndSequencesThenTheyReadBackEqual() throws IOException {
+		ServiceCatalog catalog = new ServiceCatalog("ingest-0", 5,
+				List.of(new ServiceCatalog.Entry("a", 1, 2, 3, 4, 5, Long.MAX_VALUE, 7, 9),
+						new ServiceCatalog.Entry("b", 1, 2, 3, 0, 0)),
+				new ServiceCatalog.RawProgress(1763789462000L, 1763787600000L));
+		assertThat(ServiceCatalog.fromJson(catalog.toJson())).isEqualTo(catalog);
+		assertThat(catalog.services().get(1).lastSeq()).isEqualTo(HealthMessage.NO_SEQ);
+		assertThat(new String(catalog.toJson(), StandardCharsets.UTF_8)).contains("\"rawCutoff\" : 1763789462000",
+				"\"lastSeq\" : " + Long.MAX_VALUE);
+	}
+
+	@Test
+	void whenCatalogHasNoRawProgressThenItsProgressIsUnknown() throws IOException {
+		assertThat(ServiceCatalog.fromJson(CATALOG.toJson()).raw()).isEqualTo(ServiceCatalog.RawProgress.UNKNOWN);
+		assertThat(ServiceCatalog.RawProgress.UNKNOWN.isKnown()).isFalse();
+		assertThat(new ServiceCatalog.RawProgress(ServiceCatalog.RawProgress.NONE, 0).isKnown()).isTrue();
+	}
+
+	@Test
 	void whenCatalogIsEmptyThenItReadsBackEqual() throws IOException {
 		ServiceCatalog empty = new ServiceCatalog("n", 0, List.of());
 		assertThat(ServiceCatalog.fromJson(empty.toJson())).isEqualTo(empty);

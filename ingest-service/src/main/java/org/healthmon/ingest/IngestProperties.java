@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.healthmon.hdfs.HdfsSettings;
+import org.healthmon.model.ArrivalWindow;
 import org.healthmon.model.HealthMessageJson.LegacyCpuUnit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,6 +35,10 @@ import org.springframework.validation.annotation.Validated;
  * @param legacyCpuUnit the unit of {@code CPU} in the original assignment's message shape
  * ({@code serviceName}): {@code fraction} (0–1, what its mock services send, the default)
  * or {@code percent}; the canonical shape is always percent
+ * @param maxAge a message whose event time lies more than this before its arrival is
+ * rejected as {@code too_old}
+ * @param maxAhead a message whose event time lies more than this after its arrival is
+ * rejected as {@code in_future}
  */
 @ConfigurationProperties("healthmon.ingest")
 @Validated
@@ -42,7 +47,18 @@ public record IngestProperties(
 				message = "must be 1-63 chars of [A-Za-z0-9.-], starting with a letter or digit") String nodeId,
 		@DefaultValue @Valid Udp udp, @DefaultValue @Valid HdfsSettings hdfs, @DefaultValue @Valid Writer writer,
 		@DefaultValue @Valid Spool spool, @DefaultValue @Valid Catalog catalog,
-		@DefaultValue("fraction") @NotNull LegacyCpuUnit legacyCpuUnit) implements HdfsSettings.Source {
+		@DefaultValue("fraction") @NotNull LegacyCpuUnit legacyCpuUnit, @DefaultValue("30d") @NotNull Duration maxAge,
+		@DefaultValue("5m") @NotNull Duration maxAhead) implements HdfsSettings.Source {
+
+	@AssertTrue(message = "max-age and max-ahead must be positive durations")
+	boolean isArrivalWindowPositive() {
+		return ArrivalWindow.isPositive(this.maxAge) && ArrivalWindow.isPositive(this.maxAhead);
+	}
+
+	/** The event-time window around arrival that these settings ask for. */
+	public ArrivalWindow arrivalWindow() {
+		return new ArrivalWindow(this.maxAge, this.maxAhead);
+	}
 
 	/**
 	 * @param port UDP port to listen on (0 = any free port, for tests)
@@ -92,9 +108,17 @@ public record IngestProperties(
 	 * @param persistInterval how often the catalog is written to HDFS
 	 * @param sequenceWindow how many recent {@code seq} numbers per service are
 	 * remembered to tell a late datagram from a duplicate
+	 * @param maxServices the most services the catalog holds; past it, a message of a
+	 * service it does not know is rejected as {@code too_many_services}
+	 * @param maxSeqJump the largest forward jump of a sender's {@code seq} counted as
+	 * lost; a larger one is taken as the sender numbering afresh (counted as a restart):
+	 * a counter near {@code Long.MAX_VALUE} or a hostile sender cannot add more than this
+	 * to {@code lost} at once
 	 */
 	public record Catalog(@DefaultValue("10s") @NotNull Duration persistInterval,
-			@DefaultValue("4096") @Min(64) int sequenceWindow) {
+			@DefaultValue("4096") @Min(64) int sequenceWindow,
+			@DefaultValue("10000") @Min(1) @Max(10_000_000) int maxServices,
+			@DefaultValue("100000000") @Min(1) long maxSeqJump) {
 	}
 
 }

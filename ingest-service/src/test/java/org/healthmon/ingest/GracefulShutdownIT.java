@@ -13,6 +13,8 @@ import org.healthmon.testsupport.MiniHdfs;
 import org.healthmon.ingest.support.PublishedFiles;
 import org.healthmon.ingest.support.TestMessages;
 import org.healthmon.model.HealthMessage;
+import org.healthmon.model.ServiceCatalog;
+import org.healthmon.model.ServiceCatalog.Entry;
 import org.healthmon.model.StorageLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +54,12 @@ class GracefulShutdownIT {
 			assertThat(sent).containsAll(stored.keySet());
 			assertThat(PublishedFiles.list(hdfs.fs(), layout.rawDir())).as("nothing is left open")
 				.noneMatch(PublishedFiles.StoredFile::hidden);
+			try (var in = hdfs.fs().open(new org.apache.hadoop.fs.Path(layout.catalogFile("ingest-1")))) {
+				assertThat(
+						ServiceCatalog.fromJson(in.readAllBytes()).services().stream().mapToLong(Entry::messages).sum())
+					.as("the last save counts every published line")
+					.isEqualTo(stored.size());
+			}
 		}
 	}
 

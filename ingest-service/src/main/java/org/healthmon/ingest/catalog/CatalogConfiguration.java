@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.hadoop.fs.FileSystem;
 
 import org.healthmon.ingest.IngestProperties;
+import org.healthmon.ingest.store.RawStore;
 import org.healthmon.model.StorageLayout;
 
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -22,17 +23,23 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CatalogConfiguration {
 
+	/** The catalog, told of every raw file published, whose lines it counts. */
 	@Bean
-	LiveCatalog liveCatalog(IngestProperties properties) {
-		return new LiveCatalog(properties.catalog().sequenceWindow());
+	LiveCatalog liveCatalog(IngestProperties properties, RawStore rawStore) {
+		IngestProperties.Catalog settings = properties.catalog();
+		LiveCatalog catalog = new LiveCatalog(settings.sequenceWindow(), settings.maxSeqJump(), settings.maxServices());
+		rawStore.listen(catalog::published);
+		return catalog;
 	}
 
 	@Bean
 	CatalogPersister catalogPersister(LiveCatalog catalog, FileSystem fileSystem, StorageLayout layout,
-			IngestProperties properties) throws IOException {
+			IngestProperties properties, RawStore rawStore) throws IOException {
 		CatalogFile file = new CatalogFile(fileSystem, layout.catalogFile(properties.nodeId()), properties.nodeId());
-		return new CatalogPersister(catalog, file, properties.nodeId(), properties.catalog().persistInterval(),
-				Clock.systemUTC());
+		Clock clock = Clock.systemUTC();
+		RawReconcile reconcile = new RawReconcile(fileSystem, layout, properties.nodeId(), clock.millis());
+		return new CatalogPersister(catalog, file, properties.nodeId(), properties.catalog().persistInterval(), clock,
+				reconcile, rawStore::settled);
 	}
 
 	@Bean

@@ -3,11 +3,13 @@ package org.healthmon.ingest.catalog;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -20,20 +22,29 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Keeps the persisted catalog in step with the {@link LiveCatalog}: adds the counters
- * persisted earlier (so they continue across restarts), writes the catalog every
- * {@code persist-interval} and once more on shutdown. The store may be unavailable at any
- * of these moments: failures are logged and shown by health, never fatal, and the load is
- * retried before every write so that an earlier catalog is never overwritten unread.
+ * persisted earlier (so they continue across restarts), reconciles them with the raw
+ * files published after the persisted cutoff (so that a crash loses no count,
+ * docs/architecture.md §3.4), writes the catalog every {@code persist-interval} and once
+ * more on shutdown. The store may be unavailable at any of these moments: failures are
+ * logged and shown by health, never fatal, and the load is retried before every write so
+ * that an earlier catalog is never overwritten unread. The load waits until the raw
+ * store's start-up recovery is done ({@code storeSettled}), so that the files it
+ * publishes for the previous process are among those reconciled.
  */
 class CatalogPersister implements SmartLifecycle {
 
 	/**
-	 * Stops after the UDP adapter (phase {@code Integer.MAX_VALUE / 2}) and its receive
-	 * pool have drained, so the last write holds every datagram received.
+	 * Stops after the UDP adapter and its receive pool have drained and the writers
+	 * (phase -1000) have published their last files, so the last write holds every line
+	 * stored; starts before them, which the load allows for (it waits until the raw store
+	 * has settled).
 	 */
-	static final int PHASE = Integer.MAX_VALUE / 2 - 200;
+	static final int PHASE = -2000;
 
 	private static final Log log = LogFactory.getLog(CatalogPersister.class);
+
+	/** How often the first load looks whether the raw store has settled. */
+	private static final long SETTLE_POLL_MS = 100;
 
 	private final LiveCatalog catalog;
 
@@ -49,12 +60,22 @@ class CatalogPersister implements SmartLifecycle {
 
 	private ScheduledFuture<?> schedule;
 
+	private final RawReconcile reconcile;
+
+	private final BooleanSupplier storeSettled;
+
 	private volatile boolean loaded;
+
+	/** The persisted catalog was restored (once), waiting for the reconcile to finish. */
+	private ServiceCatalog restored;
 
 	private volatile PersistState state = new PersistState(null, 0, 0, null);
 
-	CatalogPersister(LiveCatalog catalog, CatalogFile file, String nodeId, Duration interval, Clock clock) {
+	CatalogPersister(LiveCatalog catalog, CatalogFile file, String nodeId, Duration interval, Clock clock,
+			RawReconcile reconcile, BooleanSupplier storeSettled) {
 		this.catalog = catalog;
+		this.reconcile = reconcile;
+		this.storeSettled = storeSettled;
 		this.file = file;
 		this.nodeId = nodeId;
 		this.interval = interval;
@@ -69,7 +90,7 @@ class CatalogPersister implements SmartLifecycle {
 			return thread;
 		});
 		// not on the starting thread: an unreachable store must not hold up startup
-		this.scheduler.execute(this::loadIfNeeded);
+		this.scheduler.execute(this::loadSoon);
 		long millis = this.interval.toMillis();
 		this.schedule = this.scheduler.scheduleWithFixedDelay(this::persist, millis, millis, TimeUnit.MILLISECONDS);
 	}
@@ -109,9 +130,32 @@ class CatalogPersister implements SmartLifecycle {
 		return PHASE;
 	}
 
+	/**
+	 * Loads the catalog as soon as the raw store has recovered what a crash left (it
+	 * starts on its own thread); a failed load is retried with the next write.
+	 */
+	private void loadSoon() {
+		if (!this.loaded && !this.storeSettled.getAsBoolean()) {
+			ScheduledExecutorService scheduler = this.scheduler;
+			if (scheduler != null) {
+				scheduler.schedule(this::loadSoon, SETTLE_POLL_MS, TimeUnit.MILLISECONDS);
+			}
+			return;
+		}
+		loadIfNeeded();
+	}
+
 	/** Loads (if still needed) and writes the catalog now; never throws. */
 	void persist() {
 		if (!loadIfNeeded()) {
+			return;
+		}
+		try {
+			this.catalog.publishedCounts().drain(this.reconcile);
+		}
+		catch (IOException | RuntimeException ex) {
+			// the counts stay at the last file read; the next write tries again
+			failed("read recovered raw files for", ex);
 			return;
 		}
 		ServiceCatalog snapshot = this.catalog.snapshot(this.nodeId, this.clock.millis());
@@ -142,18 +186,32 @@ class CatalogPersister implements SmartLifecycle {
 		return health.build();
 	}
 
-	private boolean loadIfNeeded() {
+	private synchronized boolean loadIfNeeded() {
 		if (this.loaded) {
 			return true;
 		}
+		if (!this.storeSettled.getAsBoolean()) {
+			return false;
+		}
 		try {
-			Optional<byte[]> json = this.file.read();
-			if (json.isPresent()) {
-				restore(json.get());
+			if (this.restored == null) {
+				Optional<byte[]> json = this.file.read();
+				ServiceCatalog persisted = json.isPresent() ? parse(json.get()) : null;
+				if (json.isEmpty()) {
+					log.info("No catalog at " + this.file.path() + " yet: starting a new one from the raw store");
+				}
+				List<PublishedCounts.Published> after = this.reconcile.listAfter(persisted);
+				ServiceCatalog base = (persisted != null) ? persisted
+						: new ServiceCatalog(this.nodeId, 0, List.of(), null);
+				this.catalog.restore(base);
+				this.catalog.publishedCounts().reconcile(after);
+				this.restored = base;
+				if (!after.isEmpty()) {
+					log.info("Catalog reconciled with " + after.size() + " raw files published after its last write");
+				}
 			}
-			else {
-				log.info("No catalog at " + this.file.path() + " yet: starting a new one");
-			}
+			this.catalog.publishedCounts().drain(this.reconcile);
+			this.catalog.resumeSequences(this.restored, this.reconcile);
 			this.loaded = true;
 			this.state = new PersistState(null, this.state.lastWrittenMs(), this.state.services(), null);
 		}
@@ -163,17 +221,19 @@ class CatalogPersister implements SmartLifecycle {
 		return this.loaded;
 	}
 
-	private void restore(byte[] json) throws IOException {
+	/** The persisted catalog, or {@code null} when it is unreadable (moved aside). */
+	private ServiceCatalog parse(byte[] json) throws IOException {
 		try {
 			ServiceCatalog persisted = ServiceCatalog.fromJson(json);
-			this.catalog.restore(persisted);
 			log.info("Catalog loaded from " + this.file.path() + ": " + persisted.services().size()
 					+ " services, written by node '" + persisted.nodeId() + "'");
+			return persisted;
 		}
 		catch (IOException | RuntimeException ex) {
 			Path aside = this.file.moveAside(this.clock.millis());
 			log.error("Catalog at " + this.file.path() + " is unreadable (" + ex.getMessage() + "); moved to " + aside
-					+ " and starting a new one", ex);
+					+ " and rebuilding it from the raw store", ex);
+			return null;
 		}
 	}
 

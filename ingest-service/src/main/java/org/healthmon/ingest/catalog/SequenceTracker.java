@@ -23,6 +23,17 @@ import java.util.Arrays;
  * duplicates are counted for the old numbers.
  *
  * <p>
+ * A number more than {@code maxJump} above the highest is a restart too: a counter that
+ * leaps ahead that far (a sender that reseeded it, a bug, or a hostile sender) would
+ * otherwise add billions to {@code lost} in one datagram. Counters near
+ * {@code Long.MAX_VALUE} are safe: every difference here is of two non-negative numbers,
+ * and {@code lost} saturates instead of overflowing.
+ *
+ * <p>
+ * Across a restart of ingest the tracker {@link #resume resumes} from the highest number
+ * the persisted catalog knows, so a gap over the outage counts as lost.
+ *
+ * <p>
  * Not thread-safe: the catalog calls it under the service's lock.
  */
 final class SequenceTracker {
@@ -53,6 +64,8 @@ final class SequenceTracker {
 
 	private final int window;
 
+	private final long maxJump;
+
 	/** Ring of arrival bits, indexed by seq modulo its capacity (≥ window). */
 	private final long[] arrived;
 
@@ -74,10 +87,15 @@ final class SequenceTracker {
 	private long restarts;
 
 	SequenceTracker(int window) {
-		if (window < 1) {
-			throw new IllegalArgumentException("window must be positive: " + window);
+		this(window, Long.MAX_VALUE);
+	}
+
+	SequenceTracker(int window, long maxJump) {
+		if (window < 1 || maxJump < 1) {
+			throw new IllegalArgumentException("window and max jump must be positive: " + window + ", " + maxJump);
 		}
 		this.window = window;
+		this.maxJump = maxJump;
 		this.arrived = new long[(window + 63) / 64];
 		this.capacity = this.arrived.length * 64;
 	}
@@ -89,6 +107,12 @@ final class SequenceTracker {
 			return Verdict.IN_ORDER;
 		}
 		if (seq > this.highest) {
+			// both non-negative: the difference cannot overflow
+			if (seq - this.highest - 1 > this.maxJump) {
+				this.restarts++;
+				restartAt(seq, eventTimeMs);
+				return Verdict.RESTART;
+			}
 			advanceTo(seq, eventTimeMs);
 			return Verdict.IN_ORDER;
 		}
@@ -113,6 +137,40 @@ final class SequenceTracker {
 		return this.lost;
 	}
 
+	/** Whether a number was seen since the start (or the resume). */
+	boolean started() {
+		return this.started;
+	}
+
+	/** The highest number of the current numbering. */
+	long highest() {
+		return this.highest;
+	}
+
+	/** The event time of the highest number. */
+	long highestEventTimeMs() {
+		return this.highestEventTimeMs;
+	}
+
+	/**
+	 * Continues a numbering persisted before ingest restarted: {@code highest} is the
+	 * highest number that arrived before. When this tracker has already seen numbers
+	 * (they arrived before the persisted catalog was loaded), the numbers between
+	 * {@code highest} and the first of them are counted as lost, unless it is more than
+	 * {@code maxJump} above, or below it (then the sender restarted meanwhile, and the
+	 * tracker goes on as it is).
+	 */
+	void resume(long highest, long eventTimeMs) {
+		if (!this.started) {
+			this.started = true;
+			restartAt(highest, eventTimeMs);
+			return;
+		}
+		if (this.first > highest && this.first - highest - 1 <= this.maxJump) {
+			addLost(this.first - highest - 1);
+		}
+	}
+
 	long duplicates() {
 		return this.duplicates;
 	}
@@ -123,7 +181,7 @@ final class SequenceTracker {
 
 	private void advanceTo(long seq, long eventTimeMs) {
 		long gap = seq - this.highest - 1;
-		this.lost += gap;
+		addLost(gap);
 		// the numbers between the old and the new highest have not arrived (yet)
 		long toClear = Math.min(gap, this.capacity);
 		for (long s = this.highest + 1; s < this.highest + 1 + toClear; s++) {
@@ -132,6 +190,10 @@ final class SequenceTracker {
 		mark(seq);
 		this.highest = seq;
 		this.highestEventTimeMs = eventTimeMs;
+	}
+
+	private void addLost(long gap) {
+		this.lost = (this.lost > Long.MAX_VALUE - gap) ? Long.MAX_VALUE : this.lost + gap;
 	}
 
 	private void restartAt(long seq, long eventTimeMs) {

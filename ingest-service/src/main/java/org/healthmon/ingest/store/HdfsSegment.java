@@ -31,9 +31,15 @@ final class HdfsSegment extends Segment {
 
 	private long flushedBytes;
 
+	private final RawPublishListener listener;
+
+	/** The lines per service, for raw files (the lines come with their service). */
+	private final RawTally tally = new RawTally();
+
 	private HdfsSegment(FileSystem fs, Path directory, SequencedFileName name, long bucket, long openedAtMs,
-			FSDataOutputStream out, NodeState state, StoreMetrics metrics) {
+			FSDataOutputStream out, NodeState state, StoreMetrics metrics, RawPublishListener listener) {
 		super(name, bucket, openedAtMs);
+		this.listener = listener;
 		this.fs = fs;
 		this.directory = directory;
 		this.out = out;
@@ -43,16 +49,19 @@ final class HdfsSegment extends Segment {
 
 	/** Creates the hidden file; the node state already names it as the open file. */
 	static HdfsSegment create(FileSystem fs, Path directory, SequencedFileName name, long bucket, long openedAtMs,
-			short replication, NodeState state, StoreMetrics metrics) throws IOException {
+			short replication, NodeState state, StoreMetrics metrics, RawPublishListener listener) throws IOException {
 		Path hidden = new Path(directory, name.hidden());
 		FSDataOutputStream out = fs.create(hidden, false, 64 * 1024, replication, fs.getDefaultBlockSize(hidden));
-		return new HdfsSegment(fs, directory, name, bucket, openedAtMs, out, state, metrics);
+		return new HdfsSegment(fs, directory, name, bucket, openedAtMs, out, state, metrics, listener);
 	}
 
 	@Override
-	void append(byte[] line) throws IOException {
+	void append(byte[] line, String service, long arrivalTimeMs) throws IOException {
 		this.unflushed.add(line);
 		this.out.write(line);
+		if (service != null) {
+			this.tally.add(service, arrivalTimeMs);
+		}
 	}
 
 	@Override
@@ -62,17 +71,23 @@ final class HdfsSegment extends Segment {
 		this.unflushed.clear();
 	}
 
-	/** Publishes by rename; the node state then forgets the open file. */
+	/**
+	 * Publishes by rename; the node state then forgets the open file, and the listener
+	 * learns its lines. (Should the rename fail, or the process die before the listener
+	 * hears of it, the file is an orphan, and recovery tells of it.)
+	 */
 	@Override
 	void publish() throws IOException {
 		flush();
 		this.out.close();
 		Path hidden = new Path(this.directory, name().hidden());
-		if (!this.fs.rename(hidden, new Path(this.directory, name().published()))) {
+		Path published = new Path(this.directory, name().published());
+		if (!this.fs.rename(hidden, published)) {
 			throw new IOException("could not publish " + hidden + ": rename refused");
 		}
 		this.state.published();
 		this.metrics.published(lines());
+		this.listener.published(name().seq(), published.toUri().getPath(), this.tally);
 	}
 
 	@Override

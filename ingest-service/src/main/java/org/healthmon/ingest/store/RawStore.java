@@ -18,13 +18,29 @@ public final class RawStore {
 	}
 
 	/**
+	 * Tells a listener (the catalog) of every raw file published from now on, with its
+	 * lines per service; call before the store starts.
+	 */
+	public void listen(RawPublishListener listener) {
+		this.writer.target().listen(listener);
+	}
+
+	/**
+	 * Whether the writer has started and nothing waits for recovery: every file a crash
+	 * left behind is published (and its listener told).
+	 */
+	public boolean settled() {
+		return this.writer.target().settled();
+	}
+
+	/**
 	 * Stores one accepted message. Thread-safe; waits while the write buffer is full.
 	 */
 	public void append(RawRecord record) {
 		// Service names and numbers are ASCII, so ISO-8859-1 is the cheapest exact
 		// encoding
 		byte[] line = RawCsv.append(new StringBuilder(112), record).toString().getBytes(StandardCharsets.ISO_8859_1);
-		this.writer.append(record.ingestTimeMs(), line);
+		this.writer.append(record.ingestTimeMs(), line, record.message().service());
 	}
 
 }

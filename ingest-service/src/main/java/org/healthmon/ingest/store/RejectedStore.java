@@ -28,7 +28,7 @@ public final class RejectedStore {
 
 	/** Keeps one rejected datagram. Thread-safe; waits while the write buffer is full. */
 	public void append(RejectedDatagram rejected) {
-		this.writer.append(rejected.arrivalTimeMs(), toJsonLine(rejected));
+		this.writer.append(rejected.arrivalTimeMs(), toJsonLine(rejected), null);
 	}
 
 	static byte[] toJsonLine(RejectedDatagram rejected) {

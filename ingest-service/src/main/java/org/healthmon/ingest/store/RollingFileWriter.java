@@ -70,14 +70,15 @@ final class RollingFileWriter implements SmartLifecycle {
 
 	/**
 	 * Accepts one line (with its newline) that arrived at the given time; waits while the
-	 * buffer is full.
+	 * buffer is full. A line with its service (raw lines) is counted in its published
+	 * file's {@link RawTally}.
 	 */
-	void append(long arrivalTimeMs, byte[] line) {
+	void append(long arrivalTimeMs, byte[] line, String service) {
 		if (this.stopRequested && this.thread == null) {
 			throw new IllegalStateException("the " + this.store + " store is closed");
 		}
 		try {
-			this.queue.put(new Line(this.partitioning.bucketOf(arrivalTimeMs), line));
+			this.queue.put(new Line(this.partitioning.bucketOf(arrivalTimeMs), line, service, arrivalTimeMs));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -179,7 +180,7 @@ final class RollingFileWriter implements SmartLifecycle {
 			use(this.target.open(line.bucket()));
 		}
 		try {
-			this.current.write(line.bytes());
+			this.current.write(line.bytes(), line.service(), line.arrivalTimeMs());
 		}
 		catch (IOException ex) {
 			// The line is among the segment's unflushed lines, which move to the spool
@@ -253,7 +254,7 @@ final class RollingFileWriter implements SmartLifecycle {
 		if (!carried.isEmpty()) {
 			use(this.target.open(failed.bucket()));
 			for (byte[] line : carried) {
-				this.current.write(line);
+				this.current.write(line, null, 0);
 			}
 		}
 	}
@@ -282,7 +283,8 @@ final class RollingFileWriter implements SmartLifecycle {
 		}
 	}
 
-	private record Line(long bucket, byte[] bytes) {
+	/** A line, with its service when the store tallies them (raw lines). */
+	private record Line(long bucket, byte[] bytes, String service, long arrivalTimeMs) {
 	}
 
 }

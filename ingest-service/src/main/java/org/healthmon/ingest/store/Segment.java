@@ -49,14 +49,18 @@ abstract sealed class Segment permits HdfsSegment, SpoolSegment {
 		return this.lines;
 	}
 
-	/** Appends one line (with its newline). */
-	final void write(byte[] line) throws IOException {
-		append(line);
+	/**
+	 * Appends one line (with its newline).
+	 * @param service the line's service when it is to be tallied, else {@code null}
+	 * @param arrivalTimeMs its arrival, for the tally
+	 */
+	final void write(byte[] line, String service, long arrivalTimeMs) throws IOException {
+		append(line, service, arrivalTimeMs);
 		this.bytes += line.length;
 		this.lines++;
 	}
 
-	abstract void append(byte[] line) throws IOException;
+	abstract void append(byte[] line, String service, long arrivalTimeMs) throws IOException;
 
 	/** Makes everything written so far durable (hflush, or fsync for the spool). */
 	abstract void flush() throws IOException;

@@ -43,8 +43,9 @@ final class SpoolSegment extends Segment {
 		return new SpoolSegment(name, bucket, openedAtMs, channel, metrics);
 	}
 
+	/** Spooled lines are tallied when recovery publishes them, not here. */
 	@Override
-	void append(byte[] line) throws IOException {
+	void append(byte[] line, String service, long arrivalTimeMs) throws IOException {
 		this.out.write(line);
 		this.metrics.spooled();
 	}

@@ -32,9 +32,12 @@ final class StoreRecovery {
 
 	private final short replication;
 
-	StoreRecovery(FileSystem fs, short replication) {
+	private final RawPublishListener listener;
+
+	StoreRecovery(FileSystem fs, short replication, RawPublishListener listener) {
 		this.fs = fs;
 		this.replication = replication;
+		this.listener = listener;
 	}
 
 	/**
@@ -59,8 +62,14 @@ final class StoreRecovery {
 		Path dir = new Path(orphan.directory());
 		Path hidden = new Path(dir, orphan.name().hidden());
 		Path published = new Path(dir, orphan.name().published());
-		if (this.fs.exists(published) || !this.fs.exists(hidden)) {
-			// Published before the failure was noticed, or never created: nothing to do
+		if (this.fs.exists(published)) {
+			// Published before the failure was noticed: told again, since whether the
+			// listener heard of it before cannot be known
+			published(orphan.seq(), published);
+			return;
+		}
+		if (!this.fs.exists(hidden)) {
+			// Never created: nothing to do
 			return;
 		}
 		waitUntilClosed(hidden);
@@ -81,6 +90,7 @@ final class StoreRecovery {
 		}
 		rename(hidden, published);
 		log.info("Recovered " + published + " (" + keep + " bytes)");
+		published(orphan.seq(), published);
 	}
 
 	private void waitUntilClosed(Path file) throws IOException {
@@ -121,6 +131,7 @@ final class StoreRecovery {
 		Path published = new Path(dir, segment.name().published());
 		if (this.fs.exists(published)) {
 			// Replayed before a crash that came before the local delete
+			published(segment.seq(), published);
 			return 0;
 		}
 		long keep;
@@ -135,7 +146,15 @@ final class StoreRecovery {
 		}
 		rename(hidden, published);
 		log.info("Replayed spool segment " + segment.file() + " as " + published + " (" + lines + " lines)");
+		published(segment.seq(), published);
 		return lines;
+	}
+
+	/**
+	 * Tells the listener; the file's lines are not known here, only the file has them.
+	 */
+	private void published(long seq, Path file) {
+		this.listener.published(seq, file.toUri().getPath(), null);
 	}
 
 	private void rename(Path from, Path to) throws IOException {

@@ -49,6 +49,11 @@ final class WriteTarget {
 
 	private long nextRetryMs;
 
+	private volatile RawPublishListener listener = RawPublishListener.NONE;
+
+	/** {@link #start} has run: what a crash left was tried. */
+	private volatile boolean started;
+
 	WriteTarget(String store, FileSystem fs, IngestProperties properties, Partitioning partitioning,
 			StoreMetrics metrics, Clock clock) {
 		this.store = store;
@@ -58,9 +63,22 @@ final class WriteTarget {
 		this.replication = properties.hdfs().replication();
 		this.retryIntervalMs = properties.spool().retryInterval().toMillis();
 		this.state = new NodeState(java.nio.file.Path.of(properties.spool().dir()).toAbsolutePath().resolve(store));
-		this.recovery = new StoreRecovery(fs, this.replication);
+		this.recovery = new StoreRecovery(fs, this.replication, this::published);
 		this.metrics = metrics;
 		this.clock = clock;
+	}
+
+	void listen(RawPublishListener listener) {
+		this.listener = listener;
+	}
+
+	private void published(long seq, String path, RawTally tally) {
+		this.listener.published(seq, path, tally);
+	}
+
+	/** Started, and not spooling: nothing waits for recovery. */
+	boolean settled() {
+		return this.started && !this.spooling;
 	}
 
 	boolean isSpooling() {
@@ -101,7 +119,7 @@ final class WriteTarget {
 			this.state.opened(directory, name);
 			try {
 				return HdfsSegment.create(this.fs, new Path(directory), name, bucket, now, this.replication, this.state,
-						this.metrics);
+						this.metrics, this::published);
 			}
 			catch (IOException ex) {
 				// The file may exist on the namenode even though create failed: recover
@@ -187,6 +205,7 @@ final class WriteTarget {
 		catch (IOException ex) {
 			failed("cannot read the node state in " + this.state.dir(), ex);
 		}
+		this.started = true;
 	}
 
 	/**

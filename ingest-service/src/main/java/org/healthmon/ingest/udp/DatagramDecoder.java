@@ -1,24 +1,39 @@
 package org.healthmon.ingest.udp;
 
+import java.time.Duration;
+
+import org.healthmon.model.ArrivalWindow;
 import org.healthmon.model.DecodeResult;
 import org.healthmon.model.HealthMessageJson;
 import org.healthmon.model.RejectReason;
 
 /**
- * Decodes datagrams with health-model's decoder. The adapter reads into a buffer one byte
- * larger than the limit, so a datagram that did not fit is seen as longer than the limit
- * (the kernel truncates it silently otherwise) and rejected as oversized.
+ * Decodes datagrams with health-model's decoder, then checks the event time against the
+ * arrival ({@link ArrivalWindow}, with the datagram's receive time). The adapter reads
+ * into a buffer one byte larger than the limit, so a datagram that did not fit is seen as
+ * longer than the limit (the kernel truncates it silently otherwise) and rejected as
+ * oversized.
  */
 class DatagramDecoder {
 
+	/** No window: for tests whose messages carry fixed, long past times. */
+	static final ArrivalWindow ANY_TIME = new ArrivalWindow(Duration.ofSeconds(Long.MAX_VALUE),
+			Duration.ofSeconds(Long.MAX_VALUE));
+
 	private final HealthMessageJson json;
 
+	private final ArrivalWindow window;
+
 	DatagramDecoder(int maxDatagramBytes) {
-		this(maxDatagramBytes, HealthMessageJson.LegacyCpuUnit.FRACTION);
+		this(maxDatagramBytes, HealthMessageJson.LegacyCpuUnit.FRACTION, ANY_TIME);
 	}
 
-	DatagramDecoder(int maxDatagramBytes, HealthMessageJson.LegacyCpuUnit legacyCpuUnit) {
+	/**
+	 * @param window the event-time window around arrival a message must lie in
+	 */
+	DatagramDecoder(int maxDatagramBytes, HealthMessageJson.LegacyCpuUnit legacyCpuUnit, ArrivalWindow window) {
 		this.json = new HealthMessageJson(maxDatagramBytes, legacyCpuUnit);
+		this.window = window;
 	}
 
 	/**
@@ -35,7 +50,15 @@ class DatagramDecoder {
 			return new Decoded(datagram, new DecodeResult.Rejected(RejectReason.OVERSIZED,
 					"datagram larger than the limit of " + this.json.maxBytes() + " bytes"));
 		}
-		return new Decoded(datagram, this.json.decode(payload));
+		DecodeResult result = this.json.decode(payload);
+		if (result instanceof DecodeResult.Accepted accepted) {
+			DecodeResult.Rejected outside = this.window.check(accepted.message().eventTimeMs(),
+					datagram.arrivalTimeMs());
+			if (outside != null) {
+				result = outside;
+			}
+		}
+		return new Decoded(datagram, result);
 	}
 
 }

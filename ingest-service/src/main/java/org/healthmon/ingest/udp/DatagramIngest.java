@@ -2,6 +2,7 @@ package org.healthmon.ingest.udp;
 
 import org.healthmon.ingest.catalog.LiveCatalog;
 import org.healthmon.ingest.store.RawStore;
+import org.healthmon.ingest.store.RejectedDatagram;
 import org.healthmon.ingest.store.RejectedStore;
 
 import org.springframework.messaging.Message;
@@ -10,9 +11,11 @@ import org.springframework.messaging.MessageHandler;
 /**
  * What happens to one datagram, in order: decode and validate, then either keep it as
  * rejected with its reason, or let the catalog admit it (a repeated {@code seq} is
- * dropped there) and store it. One plain handler rather than a chain of flow steps: each
- * step would build another message with its headers and id for every datagram, which at
- * 100,000 datagrams a second costs more than the work itself.
+ * dropped there; a new service while the catalog is full is rejected there, before the
+ * raw store, so that the store and the catalog agree) and store it. One plain handler
+ * rather than a chain of flow steps: each step would build another message with its
+ * headers and id for every datagram, which at 100,000 datagrams a second costs more than
+ * the work itself.
  */
 class DatagramIngest implements MessageHandler {
 
@@ -40,16 +43,22 @@ class DatagramIngest implements MessageHandler {
 		this.counters.received();
 		Decoded decoded = this.decoder.decode(Datagram.of(message));
 		if (!decoded.accepted()) {
-			this.rejectedStore.append(decoded.rejected());
-			this.counters.rejected(decoded.rejected().reason());
+			reject(decoded.rejected());
+			return;
 		}
-		else if (this.catalog.admit(decoded.message(), decoded.arrivalTimeMs())) {
-			this.rawStore.append(decoded.rawRecord());
-			this.counters.accepted();
+		switch (this.catalog.admit(decoded.message(), decoded.arrivalTimeMs())) {
+			case ACCEPTED -> {
+				this.rawStore.append(decoded.rawRecord());
+				this.counters.accepted();
+			}
+			case DUPLICATE -> this.counters.duplicate();
+			case TOO_MANY_SERVICES -> reject(decoded.rejected(this.catalog.tooManyServices()));
 		}
-		else {
-			this.counters.duplicate();
-		}
+	}
+
+	private void reject(RejectedDatagram rejected) {
+		this.rejectedStore.append(rejected);
+		this.counters.rejected(rejected.reason());
 	}
 
 }

@@ -30,7 +30,11 @@ record Decoded(Datagram datagram, DecodeResult result) {
 	}
 
 	RejectedDatagram rejected() {
-		DecodeResult.Rejected rejected = (DecodeResult.Rejected) this.result;
+		return rejected((DecodeResult.Rejected) this.result);
+	}
+
+	/** This datagram, rejected after decoding (by the catalog). */
+	RejectedDatagram rejected(DecodeResult.Rejected rejected) {
 		return new RejectedDatagram(arrivalTimeMs(), this.datagram.sender(), rejected.reason(), rejected.detail(),
 				this.datagram.payload());
 	}

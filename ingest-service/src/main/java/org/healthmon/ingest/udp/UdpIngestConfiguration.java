@@ -41,7 +41,8 @@ class UdpIngestConfiguration {
 	@Bean
 	IntegrationFlow udpIngestFlow(UnicastReceivingChannelAdapter udpInboundAdapter, IngestProperties properties,
 			LiveCatalog catalog, RawStore rawStore, RejectedStore rejectedStore, IngestCounters counters) {
-		DatagramDecoder decoder = new DatagramDecoder(properties.udp().maxDatagramBytes(), properties.legacyCpuUnit());
+		DatagramDecoder decoder = new DatagramDecoder(properties.udp().maxDatagramBytes(), properties.legacyCpuUnit(),
+				properties.arrivalWindow());
 		return IntegrationFlow.from(udpInboundAdapter)
 			.handle(new DatagramIngest(decoder, catalog, rawStore, rejectedStore, counters))
 			.get();

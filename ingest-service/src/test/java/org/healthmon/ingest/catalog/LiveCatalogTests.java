@@ -2,14 +2,19 @@ package org.healthmon.ingest.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
+import org.healthmon.ingest.store.RawTally;
 import org.healthmon.model.HealthMessage;
+import org.healthmon.model.RejectReason;
 import org.healthmon.model.ServiceCatalog;
 import org.junit.jupiter.api.Test;
 
@@ -19,28 +24,52 @@ class LiveCatalogTests {
 
 	private static final long T0 = 1_763_789_462_000L;
 
-	private final LiveCatalog catalog = new LiveCatalog(4096);
+	private final LiveCatalog catalog = published(new LiveCatalog(4096));
+
+	private long fileSeq;
+
+	/** A catalog whose persisted state is loaded: a published file counts at once. */
+	static LiveCatalog published(LiveCatalog catalog) {
+		catalog.publishedCounts().reconcile(List.of());
+		return catalog;
+	}
+
+	/** Admits a message and, when admitted, publishes it in a file of its own. */
+	private LiveCatalog.Admission store(LiveCatalog catalog, HealthMessage message, long arrivalMs) {
+		LiveCatalog.Admission admission = catalog.admit(message, arrivalMs);
+		if (admission.accepted()) {
+			RawTally tally = new RawTally();
+			tally.add(message.service(), arrivalMs);
+			catalog.published(++this.fileSeq, "/healthmon/raw/date=2025-11-22/hour=05/f.csv", tally);
+		}
+		return admission;
+	}
+
+	private boolean store(HealthMessage message, long arrivalMs) {
+		return store(this.catalog, message, arrivalMs).accepted();
+	}
 
 	@Test
 	void whenServicesReportThenEachIsListedWithFirstAndLastArrivalAndCount() {
-		this.catalog.admit(message("orders", HealthMessage.NO_SEQ), T0 + 5);
-		this.catalog.admit(message("billing", HealthMessage.NO_SEQ), T0 + 1);
-		this.catalog.admit(message("orders", HealthMessage.NO_SEQ), T0 + 2);
-		this.catalog.admit(message("orders", HealthMessage.NO_SEQ), T0 + 9);
+		store(message("orders", HealthMessage.NO_SEQ), T0 + 5);
+		store(message("billing", HealthMessage.NO_SEQ), T0 + 1);
+		store(message("orders", HealthMessage.NO_SEQ), T0 + 2);
+		store(message("orders", HealthMessage.NO_SEQ), T0 + 9);
 
 		ServiceCatalog snapshot = this.catalog.snapshot("ingest-1", T0 + 10);
 
 		assertThat(snapshot.nodeId()).isEqualTo("ingest-1");
 		assertThat(snapshot.updatedAtMs()).isEqualTo(T0 + 10);
-		assertThat(snapshot.services()).containsExactly(new ServiceCatalog.Entry("billing", T0 + 1, T0 + 1, 1, 0, 0),
-				new ServiceCatalog.Entry("orders", T0 + 2, T0 + 9, 3, 0, 0));
+		assertThat(snapshot.services()).containsExactly(
+				new ServiceCatalog.Entry("billing", T0 + 1, T0 + 1, 1, 0, 0, HealthMessage.NO_SEQ, 0, 1),
+				new ServiceCatalog.Entry("orders", T0 + 2, T0 + 9, 3, 0, 0, HealthMessage.NO_SEQ, 0, 3));
 		assertThat(this.catalog.size()).isEqualTo(2);
 	}
 
 	@Test
 	void whenMessagesHaveNoSeqThenNoneIsEverADuplicate() {
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.catalog.admit(message("legacy", HealthMessage.NO_SEQ), T0)).isTrue();
+			assertThat(store(message("legacy", HealthMessage.NO_SEQ), T0)).isTrue();
 		}
 		assertThat(this.catalog.snapshot("n", T0).services()).singleElement()
 			.satisfies((entry) -> assertThat(entry.messages()).isEqualTo(3));
@@ -48,30 +77,30 @@ class LiveCatalogTests {
 
 	@Test
 	void whenASeqRepeatsThenTheRepeatIsRefusedAndCountedButNotAsAMessage() {
-		assertThat(this.catalog.admit(message("orders", 1), T0)).isTrue();
-		assertThat(this.catalog.admit(message("orders", 3), T0 + 1)).isTrue();
-		assertThat(this.catalog.admit(message("orders", 3), T0 + 2)).isFalse();
+		assertThat(store(message("orders", 1), T0)).isTrue();
+		assertThat(store(message("orders", 3), T0 + 1)).isTrue();
+		assertThat(store(message("orders", 3), T0 + 2)).isFalse();
 		// the same seq from another service is that service's own
-		assertThat(this.catalog.admit(message("billing", 3), T0 + 3)).isTrue();
+		assertThat(store(message("billing", 3), T0 + 3)).isTrue();
 
 		assertThat(this.catalog.snapshot("n", T0).services()).containsExactly(
-				new ServiceCatalog.Entry("billing", T0 + 3, T0 + 3, 1, 0, 0),
-				new ServiceCatalog.Entry("orders", T0, T0 + 1, 2, 1, 1));
+				new ServiceCatalog.Entry("billing", T0 + 3, T0 + 3, 1, 0, 0, 3, T0, 1),
+				new ServiceCatalog.Entry("orders", T0, T0 + 1, 2, 1, 1, 3, T0, 2));
 		assertThat(this.catalog.duplicatesDropped()).isEqualTo(1);
 		assertThat(this.catalog.lost()).isEqualTo(1);
 	}
 
 	@Test
 	void whenAPersistedCatalogIsRestoredThenItsCountersContinue() {
-		this.catalog.admit(message("orders", 10), T0 + 100);
+		store(message("orders", 10), T0 + 100);
 		this.catalog.restore(new ServiceCatalog("ingest-1", T0,
 				List.of(new ServiceCatalog.Entry("orders", T0 - 50, T0 - 1, 40, 3, 2),
 						new ServiceCatalog.Entry("gone", T0 - 90, T0 - 80, 7, 0, 0))));
-		this.catalog.admit(message("orders", 12), T0 + 200);
+		store(message("orders", 12), T0 + 200);
 
 		assertThat(this.catalog.snapshot("ingest-1", T0).services()).containsExactly(
 				new ServiceCatalog.Entry("gone", T0 - 90, T0 - 80, 7, 0, 0),
-				new ServiceCatalog.Entry("orders", T0 - 50, T0 + 200, 42, 4, 2));
+				new ServiceCatalog.Entry("orders", T0 - 50, T0 + 200, 42, 4, 2, 12, T0, 2));
 		assertThat(this.catalog.duplicatesDropped()).as("dropped by this process").isZero();
 	}
 
@@ -84,6 +113,7 @@ class LiveCatalogTests {
 		CountDownLatch go = new CountDownLatch(1);
 		AtomicLong seqs = new AtomicLong();
 		AtomicLong refused = new AtomicLong();
+		Map<String, LongAdder> admitted = new ConcurrentHashMap<>();
 		// a window wide enough for any thread stalled by the scheduler on 2 cores
 		LiveCatalog catalog = new LiveCatalog(1 << 20);
 		try {
@@ -94,14 +124,20 @@ class LiveCatalogTests {
 					assertThat(go.await(30, TimeUnit.SECONDS)).as("start signal").isTrue();
 					for (int i = 0; i < perThread; i++) {
 						String service = services[(thread + i) % services.length];
-						if (!catalog.admit(message(service, HealthMessage.NO_SEQ), T0 + i)) {
+						if (!catalog.admit(message(service, HealthMessage.NO_SEQ), T0 + i).accepted()) {
 							refused.incrementAndGet();
+						}
+						else {
+							admitted.computeIfAbsent(service, (name) -> new LongAdder()).increment();
 						}
 						// one shared numbered sender, each number sent twice by racing
 						// threads
 						long seq = seqs.getAndIncrement() / 2;
-						if (!catalog.admit(message("numbered", seq), T0 + i)) {
+						if (!catalog.admit(message("numbered", seq), T0 + i).accepted()) {
 							refused.incrementAndGet();
+						}
+						else {
+							admitted.computeIfAbsent("numbered", (name) -> new LongAdder()).increment();
 						}
 					}
 					return null;
@@ -122,6 +158,14 @@ class LiveCatalogTests {
 				expected[(t + i) % services.length]++;
 			}
 		}
+		// the writer tallies what the catalog admitted
+		RawTally tally = new RawTally();
+		admitted.forEach((service, n) -> {
+			for (long i = 0; i < n.sum(); i++) {
+				tally.add(service, T0);
+			}
+		});
+		published(catalog).published(1, "/f.csv", tally);
 		ServiceCatalog snapshot = catalog.snapshot("n", T0);
 		assertThat(snapshot.services().stream().filter((e) -> !e.service().equals("numbered")))
 			.extracting(ServiceCatalog.Entry::messages)
@@ -136,6 +180,59 @@ class LiveCatalogTests {
 		assertThat(numbered.lost()).isZero();
 		assertThat(refused.get()).isEqualTo(total / 2);
 		assertThat(catalog.duplicatesDropped()).isEqualTo(total / 2);
+	}
+
+	@Test
+	void whenTheCatalogIsFullThenOnlyKnownServicesAreAdmitted() {
+		LiveCatalog full = published(new LiveCatalog(64, Long.MAX_VALUE, 2));
+		assertThat(store(full, message("a", HealthMessage.NO_SEQ), T0)).isEqualTo(LiveCatalog.Admission.ACCEPTED);
+		assertThat(store(full, message("b", HealthMessage.NO_SEQ), T0)).isEqualTo(LiveCatalog.Admission.ACCEPTED);
+		assertThat(store(full, message("c", HealthMessage.NO_SEQ), T0))
+			.isEqualTo(LiveCatalog.Admission.TOO_MANY_SERVICES);
+		assertThat(store(full, message("a", HealthMessage.NO_SEQ), T0)).isEqualTo(LiveCatalog.Admission.ACCEPTED);
+		assertThat(full.size()).isEqualTo(2);
+		assertThat(full.tooManyServices().reason()).isEqualTo(RejectReason.TOO_MANY_SERVICES);
+		assertThat(full.tooManyServices().detail()).contains("2 services");
+		assertThat(full.snapshot("n", T0).services()).extracting(ServiceCatalog.Entry::service)
+			.containsExactly("a", "b");
+	}
+
+	@Test
+	void whenARestoredCatalogFillsTheCatalogThenItsServicesCountTowardTheMaximum() {
+		LiveCatalog restarted = published(new LiveCatalog(64, Long.MAX_VALUE, 2));
+		restarted.restore(new ServiceCatalog("n", T0, List.of(new ServiceCatalog.Entry("a", T0, T0, 1, 0, 0),
+				new ServiceCatalog.Entry("b", T0, T0, 1, 0, 0), new ServiceCatalog.Entry("c", T0, T0, 1, 0, 0))));
+		assertThat(restarted.admit(message("d", HealthMessage.NO_SEQ), T0))
+			.isEqualTo(LiveCatalog.Admission.TOO_MANY_SERVICES);
+		assertThat(restarted.admit(message("c", HealthMessage.NO_SEQ), T0)).isEqualTo(LiveCatalog.Admission.ACCEPTED);
+	}
+
+	@Test
+	void whenManyThreadsAddServicesAtOnceThenTheMaximumIsExact() throws Exception {
+		LiveCatalog bounded = new LiveCatalog(64, Long.MAX_VALUE, 100);
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		AtomicLong admitted = new AtomicLong();
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int t = 0; t < 4; t++) {
+				int thread = t;
+				done.add(pool.submit(() -> {
+					for (int i = 0; i < 1000; i++) {
+						if (bounded.admit(message("s" + thread + "-" + i, HealthMessage.NO_SEQ), T0).accepted()) {
+							admitted.incrementAndGet();
+						}
+					}
+				}));
+			}
+			for (Future<?> f : done) {
+				f.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(bounded.size()).isEqualTo(100);
+		assertThat(admitted.get()).isEqualTo(100);
 	}
 
 	private static HealthMessage message(String service, long seq) {

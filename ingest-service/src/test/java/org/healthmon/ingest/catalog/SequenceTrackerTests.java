@@ -160,6 +160,67 @@ class SequenceTrackerTests {
 		assertThat(wide.duplicates()).isEqualTo(3);
 	}
 
+	@Test
+	void whenNumbersNearLongMaxValueArriveThenNothingOverflowsOrThrows() {
+		SequenceTracker capped = new SequenceTracker(64, 1_000);
+		long top = Long.MAX_VALUE;
+		assertThat(capped.offer(top - 10, T0)).isEqualTo(Verdict.IN_ORDER);
+		assertThat(capped.offer(top - 5, T0 + 1)).isEqualTo(Verdict.IN_ORDER);
+		assertThat(capped.offer(top, T0 + 2)).isEqualTo(Verdict.IN_ORDER);
+		assertThat(capped.offer(top, T0 + 2)).isEqualTo(Verdict.DUPLICATE);
+		assertThat(capped.offer(top - 1, T0 + 1)).isEqualTo(Verdict.LATE);
+		assertThat(capped.lost()).isEqualTo(4 + 4 - 1);
+		assertThat(capped.highest()).isEqualTo(top);
+		// a counter that wraps to 0 with a later time is a restart, not a negative gap
+		assertThat(capped.offer(0, T0 + 3)).isEqualTo(Verdict.RESTART);
+		assertThat(capped.lost()).isEqualTo(7);
+	}
+
+	@Test
+	void whenUncappedGapsAddUpBeyondLongMaxValueThenLostSaturates() {
+		SequenceTracker uncapped = new SequenceTracker(64);
+		uncapped.offer(0, T0);
+		uncapped.offer(Long.MAX_VALUE - 1, T0 + 1);
+		uncapped.offer(0, T0 + 2);
+		uncapped.offer(Long.MAX_VALUE, T0 + 3);
+		assertThat(uncapped.lost()).isEqualTo(Long.MAX_VALUE);
+	}
+
+	@Test
+	void whenASenderJumpsFurtherAheadThanTheCapThenItIsARestartAndNotCountedAsLost() {
+		SequenceTracker capped = new SequenceTracker(64, 1_000);
+		capped.offer(10, T0);
+		assertThat(capped.offer(1_011, T0 + 1)).as("a gap of exactly the cap").isEqualTo(Verdict.IN_ORDER);
+		assertThat(capped.lost()).isEqualTo(1_000);
+		assertThat(capped.offer(1_000_000_000_000L, T0 + 2)).isEqualTo(Verdict.RESTART);
+		assertThat(capped.lost()).isEqualTo(1_000);
+		assertThat(capped.restarts()).isEqualTo(1);
+		assertThat(capped.offer(1_000_000_000_002L, T0 + 3)).isEqualTo(Verdict.IN_ORDER);
+		assertThat(capped.lost()).isEqualTo(1_001);
+	}
+
+	@Test
+	void whenResumedFromAPersistedNumberThenAGapOverTheOutageIsLostAndARepeatADuplicate() {
+		SequenceTracker resumed = new SequenceTracker(64, 1_000);
+		resumed.resume(100, T0);
+		assertThat(resumed.offer(100, T0)).isEqualTo(Verdict.DUPLICATE);
+		assertThat(resumed.offer(150, T0 + 50)).isEqualTo(Verdict.IN_ORDER);
+		assertThat(resumed.lost()).isEqualTo(49);
+	}
+
+	@Test
+	void whenResumedAfterNumbersArrivedThenTheGapBeforeTheFirstOfThemIsLost() {
+		SequenceTracker early = new SequenceTracker(64, 1_000);
+		early.offer(120, T0 + 20);
+		early.offer(121, T0 + 21);
+		early.resume(100, T0);
+		assertThat(early.lost()).isEqualTo(19);
+		SequenceTracker restarted = new SequenceTracker(64, 1_000);
+		restarted.offer(3, T0 + 20);
+		restarted.resume(100, T0);
+		assertThat(restarted.lost()).as("the sender restarted meanwhile").isZero();
+	}
+
 	private void offerInOrder(long... seqs) {
 		for (long seq : seqs) {
 			assertThat(this.tracker.offer(seq, T0 + seq)).isEqualTo(Verdict.IN_ORDER);

@@ -40,7 +40,9 @@ public final class IngestApp implements AutoCloseable {
 		Stream
 			.concat(Stream.of("server.port=0", "healthmon.ingest.udp.port=0", "healthmon.ingest.hdfs.uri=" + hdfsUri,
 					"healthmon.ingest.spool.dir=" + spoolDir, "healthmon.ingest.writer.roll-interval=1s",
-					"healthmon.ingest.spool.retry-interval=1s"), Stream.of(extraProperties))
+					"healthmon.ingest.spool.retry-interval=1s",
+					// the test messages carry fixed times of 2025: no event-time window
+					"healthmon.ingest.max-age=36500d"), Stream.of(extraProperties))
 			.map((p) -> p.split("=", 2))
 			.forEach((kv) -> properties.put(kv[0], kv[1]));
 		// As arguments, not builder properties: those are defaults that application.yaml

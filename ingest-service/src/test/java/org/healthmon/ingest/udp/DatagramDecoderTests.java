@@ -1,10 +1,12 @@
 package org.healthmon.ingest.udp;
 
+import java.time.Duration;
 import java.util.Map;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.healthmon.model.ArrivalWindow;
 import org.healthmon.model.DecodeResult;
 import org.healthmon.model.HealthMessageJson;
 import org.healthmon.model.RejectReason;
@@ -43,9 +45,27 @@ class DatagramDecoderTests {
 				""".getBytes(StandardCharsets.UTF_8);
 		assertThat(this.decoder.decode(datagram(legacy)).message().cpuPct()).as("fraction, the default")
 			.isEqualTo(53.0);
-		assertThat(new DatagramDecoder(MAX, HealthMessageJson.LegacyCpuUnit.PERCENT).decode(datagram(legacy))
+		assertThat(new DatagramDecoder(MAX, HealthMessageJson.LegacyCpuUnit.PERCENT, DatagramDecoder.ANY_TIME)
+			.decode(datagram(legacy))
 			.message()
 			.cpuPct()).isEqualTo(0.53);
+	}
+
+	@Test
+	void whenTheEventTimeLiesOutsideTheWindowAroundTheArrivalThenItIsRejectedWithAFixedDetail() {
+		DatagramDecoder windowed = new DatagramDecoder(MAX, HealthMessageJson.LegacyCpuUnit.FRACTION,
+				new ArrivalWindow(Duration.ofDays(30), Duration.ofMinutes(5)));
+		byte[] bytes = new HealthMessageJson().encode(TestDatagrams.message("orders", 7));
+		long event = TestDatagrams.message("orders", 7).eventTimeMs();
+
+		assertThat(windowed.decode(datagram(event + Duration.ofDays(30).toMillis(), bytes)).accepted()).isTrue();
+		assertThat(windowed.decode(datagram(event - Duration.ofMinutes(5).toMillis(), bytes)).accepted()).isTrue();
+		Decoded old = windowed.decode(datagram(event + Duration.ofDays(30).toMillis() + 1, bytes));
+		assertThat(old.rejected().reason()).isEqualTo(RejectReason.TOO_OLD);
+		assertThat(old.rejected().detail()).isEqualTo("event time more than PT720H before arrival");
+		assertThat(old.rejected().payload()).isEqualTo(bytes);
+		assertThat(windowed.decode(datagram(event - Duration.ofMinutes(5).toMillis() - 1, bytes)).rejected().reason())
+			.isEqualTo(RejectReason.IN_FUTURE);
 	}
 
 	@Test
@@ -57,9 +77,11 @@ class DatagramDecoderTests {
 
 	@Test
 	void whenEachKindOfInvalidDatagramIsDecodedThenItsReasonIsNamed() {
+		DatagramDecoder windowed = new DatagramDecoder(MAX, HealthMessageJson.LegacyCpuUnit.FRACTION,
+				new ArrivalWindow(Duration.ofDays(30), Duration.ofMinutes(5)));
 		TestDatagrams.invalid(MAX).forEach((reason, bytes) -> {
 			byte[] received = Arrays.copyOf(bytes, Math.min(bytes.length, DatagramDecoder.packetBufferSize(MAX)));
-			Decoded decoded = this.decoder.decode(datagram(received));
+			Decoded decoded = windowed.decode(datagram(TestDatagrams.EVENT_TIME_MS, received));
 			assertThat(decoded.result()).as(reason.name())
 				.isInstanceOfSatisfying(DecodeResult.Rejected.class, (r) -> assertThat(r.reason()).isEqualTo(reason));
 		});

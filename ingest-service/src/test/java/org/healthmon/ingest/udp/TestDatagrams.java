@@ -37,7 +37,11 @@ final class TestDatagrams {
 		return new HealthMessage(service, EVENT_TIME_MS + seq, 37.5, 16.0, 5.2, 512.0, 200.1, seq);
 	}
 
-	/** One datagram per reason a datagram can be rejected for. */
+	/**
+	 * One datagram per reason a datagram can be rejected for, but for
+	 * {@code too_many_services} (the catalog's: CatalogCrashIT); the event-time window's
+	 * need an arrival near {@link #EVENT_TIME_MS} and a window of less than 25 years.
+	 */
 	static Map<RejectReason, byte[]> invalid(int maxDatagramBytes) {
 		Map<RejectReason, byte[]> invalid = new EnumMap<>(RejectReason.class);
 		invalid.put(RejectReason.NOT_UTF8, new byte[] { '{', '"', (byte) 0xC3, (byte) 0x28, '"', '}' });
@@ -53,6 +57,9 @@ final class TestDatagrams {
 		invalid.put(RejectReason.BAD_SERVICE_NAME, canonical("\"not a name!\"", "1763789462123", "37.5", "5.2"));
 		invalid.put(RejectReason.BAD_TIMESTAMP, canonical("\"a\"", "\"yesterday\"", "37.5", "5.2"));
 		invalid.put(RejectReason.OVERSIZED, oversized(maxDatagramBytes + 100));
+		// 2001-01-01 and 2099-01-01
+		invalid.put(RejectReason.TOO_OLD, canonical("\"a\"", "978307200000", "37.5", "5.2"));
+		invalid.put(RejectReason.IN_FUTURE, canonical("\"a\"", "4070908800000", "37.5", "5.2"));
 		return invalid;
 	}
 
