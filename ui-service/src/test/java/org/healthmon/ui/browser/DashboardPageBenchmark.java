@@ -62,7 +62,7 @@ class DashboardPageBenchmark {
 		report.add(String.format(Locale.ROOT, "DashboardPageBenchmark %s, %d services, %d loads each, window %s",
 				Instant.now(), BigFleet.SERVICES, LOADS, window));
 		report.add("page | HTML bytes | ready p50 ms | ready p95 ms | ready max ms");
-		try (Backends backends = Backends.over(this.dir, fleet.root(), BigFleet.ALERT_FOR);
+		try (Backends backends = Backends.over(this.dir, fleet.root(), BigFleet.ALERT_RULES);
 				UiApp ui = new UiApp(backends.query().base(), "--healthmon.ui.alerts-url=" + backends.alerts().base());
 				Browser browser = new Browser()) {
 			// let the alert service evaluate once, so that the panel and badges are there

@@ -76,7 +76,7 @@ class FleetOfAThousandBrowserIT {
 	@BeforeAll
 	void start() throws Exception {
 		this.fleet = BigFleet.write(dir.resolve("store"), Instant.now());
-		this.backends = Backends.over(dir, this.fleet.root(), BigFleet.ALERT_FOR);
+		this.backends = Backends.over(dir, this.fleet.root(), BigFleet.ALERT_RULES);
 		this.ui = new UiApp(this.backends.query().base(), "--healthmon.ui.alerts-url=" + this.backends.alerts().base());
 		this.browser = new Browser();
 		Instant from = this.fleet.end().minus(Duration.ofHours(1));
