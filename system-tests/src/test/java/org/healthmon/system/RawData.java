@@ -57,6 +57,16 @@ final class RawData implements AutoCloseable {
 		return messages;
 	}
 
+	/** Every message in the published raw files now, each once. */
+	synchronized List<HealthMessage> all() throws IOException {
+		RawFileSet listing = listing();
+		List<HealthMessage> messages = new ArrayList<>();
+		for (RawFileSet.RawFile file : listing.select(Cutoff.NONE, listing.highest())) {
+			messages.addAll(read(new Path(file.path())));
+		}
+		return messages;
+	}
+
 	/** The compactions in the raw store now. */
 	synchronized long compactions() throws IOException {
 		return listing().files().stream().filter((file) -> file.name().compacted()).count();

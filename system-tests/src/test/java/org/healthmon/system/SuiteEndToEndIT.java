@@ -32,6 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -185,6 +186,7 @@ class SuiteEndToEndIT {
 		sent.addAll(probes.sent);
 		int windows = finalWindows(suite, raw, sent, start);
 		crashes(suite, raw, sent, start);
+		ingestCrash(suite, raw);
 
 		List<Long> freshness = probes.latencies(probes.apiSeenAt, 0, Long.MAX_VALUE);
 		System.out.printf("%nEnd-to-end: %,d messages sent (%,d dataset + %,d probes), all counted exactly once%n",
@@ -487,6 +489,105 @@ class SuiteEndToEndIT {
 			System.out.printf("  after kill -9 %s: all %,d messages counted, %d random windows exact%n", app,
 					sent.size(), windows);
 		}
+	}
+
+	/**
+	 * {@code kill -9} of ingest while a sender numbers 2,000 messages a second (a
+	 * message's number is also its event time's offset, so the raw store says which
+	 * numbers it holds), once the catalog has saved the service, then
+	 * {@code bin/healthmon up}: the catalog and the API count exactly what the raw store
+	 * holds, the catalog's {@code lost} is every number below the highest stored that is
+	 * not stored (the outage's gap among them), and of the numbers sent before the kill
+	 * no more than the hflush interval's worth (200 ms, with slack for the socket buffer)
+	 * is lost.
+	 */
+	private void ingestCrash(Suite suite, RawData raw) throws Exception {
+		String service = "e2e-crash-ingest";
+		long base = System.currentTimeMillis() - 120_000;
+		AtomicLong next = new AtomicLong();
+		AtomicBoolean stop = new AtomicBoolean();
+		Thread sender = daemon(() -> {
+			try (DatagramSocket socket = new DatagramSocket()) {
+				InetAddress localhost = InetAddress.getLoopbackAddress();
+				while (!stop.get()) {
+					long seq = next.get();
+					byte[] bytes = this.codec
+						.encode(new HealthMessage(service, base + seq, seq % 97, 16, 8, 500, 250, seq));
+					socket.send(new DatagramPacket(bytes, bytes.length, localhost, suite.udpPort));
+					next.incrementAndGet();
+					if (seq % 20 == 19) {
+						Thread.sleep(10);
+					}
+				}
+			}
+			catch (Exception ex) {
+				this.failures.add("numbered sender: " + ex);
+			}
+		});
+		// until the catalog has been saved with the service (every 10 s): its sequence
+		// position is then on record
+		long saved = System.currentTimeMillis() + 60_000;
+		while (get(suite.queryBase() + "/api/v1/services?service=" + service).at("/services").isEmpty()
+				&& System.currentTimeMillis() < saved) {
+			Thread.sleep(200);
+		}
+		long beforeKill = next.get();
+		suite.kill9("ingest-service");
+		long atKill = next.get();
+		suite.up();
+		long afterUp = next.get();
+		Thread.sleep(3_000);
+		stop.set(true);
+		sender.join();
+		long sent = next.get();
+
+		// the last file rolls within a second, and the catalog is saved after it
+		Thread.sleep(3_000);
+		long deadline = System.currentTimeMillis() + 180_000;
+		long stored = -1;
+		long counted = -2;
+		JsonNode entry = null;
+		while (System.currentTimeMillis() < deadline
+				&& (stored != counted || entry == null || entry.at("/messages").asLong() != stored)) {
+			Thread.sleep(1_000);
+			stored = raw.all().stream().filter((m) -> m.service().equals(service)).count();
+			JsonNode services = get(suite.queryBase() + "/api/v1/analytics?" + ALL_TIME + "&service=" + service)
+				.at("/services");
+			counted = services.isEmpty() ? 0 : services.at("/0/messages").asLong();
+			JsonNode catalog = get(suite.queryBase() + "/api/v1/services?service=" + service).at("/services");
+			entry = catalog.isEmpty() ? null : catalog.at("/0");
+		}
+		TreeSet<Long> numbers = new TreeSet<>();
+		raw.all()
+			.stream()
+			.filter((m) -> m.service().equals(service))
+			.forEach((m) -> numbers.add(m.eventTimeMs() - base));
+		long lostInFlight = 0;
+		for (long seq = 0; seq < beforeKill; seq++) {
+			lostInFlight += numbers.contains(seq) ? 0 : 1;
+		}
+		long lostInOutage = 0;
+		for (long seq = atKill; seq < afterUp; seq++) {
+			lostInOutage += numbers.contains(seq) ? 0 : 1;
+		}
+		long lostAfterUp = 0;
+		for (long seq = afterUp; seq < sent; seq++) {
+			lostAfterUp += numbers.contains(seq) ? 0 : 1;
+		}
+		// what a tracker can know: the numbers below the highest one stored that are not
+		// stored (numbers lost after the last one stored have no later one to show them)
+		long highest = numbers.isEmpty() ? -1 : numbers.last();
+		System.out.printf(
+				"  kill -9 ingest-service: %,d numbered messages sent, %,d stored (highest %,d); lost in flight %,d, in the outage %,d, after the restart %,d; catalog: %s%n",
+				sent, stored, highest, lostInFlight, lostInOutage, lostAfterUp, entry);
+		assertThat(counted).as("the API counts what the raw store holds").isEqualTo(stored);
+		assertThat(entry).as("catalog entry of %s", service).isNotNull();
+		assertThat(entry.at("/messages").asLong()).as("the catalog counts what the raw store holds").isEqualTo(stored);
+		assertThat(entry.at("/lost").asLong()).as("numbers below the highest stored and not stored are counted as lost")
+			.isEqualTo(highest + 1 - stored);
+		assertThat(lostInOutage).as("numbers sent while ingest was down").isPositive();
+		assertThat(lostInFlight).as("numbers sent before the kill and not stored (2,000/s, hflush every 200 ms)")
+			.isLessThanOrEqualTo(1_000);
 	}
 
 	/** Messages of one service, 100 ms apart, ending now. */
