@@ -2,9 +2,6 @@ package org.healthmon.model;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -42,9 +39,26 @@ public final class HealthMessageJson {
 
 	}
 
+	private static final DecodeResult.Rejected UTF16_OR_32 = new DecodeResult.Rejected(RejectReason.NOT_UTF8,
+			"payload looks like UTF-16 or UTF-32 (a NUL in its first two bytes)");
+
+	private static final DecodeResult.Rejected NOT_UTF8 = new DecodeResult.Rejected(RejectReason.NOT_UTF8,
+			"payload is not valid UTF-8");
+
+	private static final DecodeResult.Rejected EMPTY = new DecodeResult.Rejected(RejectReason.NOT_JSON,
+			"not JSON: empty payload");
+
+	private static final DecodeResult.Rejected BROKEN = new DecodeResult.Rejected(RejectReason.NOT_JSON,
+			"not JSON: broken syntax");
+
+	private static final DecodeResult.Rejected CONTENT_AFTER = new DecodeResult.Rejected(RejectReason.NOT_JSON,
+			"not JSON: content after the JSON value");
+
 	private final int maxBytes;
 
 	private final LegacyCpuUnit legacyCpuUnit;
+
+	private final DecodeResult.Rejected oversized;
 
 	public HealthMessageJson() {
 		this(DEFAULT_MAX_BYTES);
@@ -57,6 +71,8 @@ public final class HealthMessageJson {
 	public HealthMessageJson(int maxBytes, LegacyCpuUnit legacyCpuUnit) {
 		this.maxBytes = maxBytes;
 		this.legacyCpuUnit = legacyCpuUnit;
+		this.oversized = new DecodeResult.Rejected(RejectReason.OVERSIZED,
+				"datagram larger than the limit of " + maxBytes + " bytes");
 	}
 
 	public int maxBytes() {
@@ -77,18 +93,34 @@ public final class HealthMessageJson {
 		return (canonical != null) ? MessageRules.check(canonical) : decodeAnyShape(bytes, offset, length);
 	}
 
-	/** What {@link #decode} does without its shortcut for the canonical shape. */
+	/**
+	 * What {@link #decode} does without its shortcut for the canonical shape. Broken
+	 * bytes and broken syntax are found without the parser, which reports them by
+	 * throwing (docs/architecture.md §3.3), and get a rejection built once.
+	 */
 	DecodeResult decodeAnyShape(byte[] bytes, int offset, int length) {
 		if (length > this.maxBytes) {
-			return new DecodeResult.Rejected(RejectReason.OVERSIZED,
-					"datagram of " + length + " bytes exceeds the limit of " + this.maxBytes);
+			return this.oversized;
 		}
 		if (looksLikeUtf16Or32(bytes, offset, length)) {
-			return new DecodeResult.Rejected(RejectReason.NOT_UTF8,
-					"payload looks like UTF-16 or UTF-32 (a NUL in its first two bytes)");
+			return UTF16_OR_32;
 		}
-		if (!isUtf8(bytes, offset, length)) {
-			return new DecodeResult.Rejected(RejectReason.NOT_UTF8, "payload is not valid UTF-8");
+		if (!JsonSyntax.isUtf8(bytes, offset, length)) {
+			return NOT_UTF8;
+		}
+		switch (JsonSyntax.check(bytes, offset, length)) {
+			case EMPTY -> {
+				return EMPTY;
+			}
+			case BROKEN -> {
+				return BROKEN;
+			}
+			case CONTENT_AFTER -> {
+				return CONTENT_AFTER;
+			}
+			case JSON -> {
+				// parsed below
+			}
 		}
 		try (JsonParser parser = JSON.createParser(bytes, offset, length)) {
 			return new AnyShapeReader(this.legacyCpuUnit == LegacyCpuUnit.FRACTION).read(parser);
@@ -112,24 +144,6 @@ public final class HealthMessageJson {
 	 */
 	private static boolean looksLikeUtf16Or32(byte[] bytes, int offset, int length) {
 		return length >= 2 && (bytes[offset] == 0 || bytes[offset + 1] == 0);
-	}
-
-	private static boolean isUtf8(byte[] bytes, int offset, int length) {
-		for (int i = offset; i < offset + length; i++) {
-			if (bytes[i] < 0) {
-				try {
-					StandardCharsets.UTF_8.newDecoder()
-						.onMalformedInput(CodingErrorAction.REPORT)
-						.onUnmappableCharacter(CodingErrorAction.REPORT)
-						.decode(ByteBuffer.wrap(bytes, offset, length));
-					return true;
-				}
-				catch (CharacterCodingException ex) {
-					return false;
-				}
-			}
-		}
-		return true;
 	}
 
 	/** The canonical shape, compact, one line. */
