@@ -32,6 +32,9 @@ import org.springframework.validation.annotation.Validated;
  * @param seed seed of the simulated load and of the choice of legacy messages: the same
  * seed and clock give the same messages
  * @param legacyFraction share of messages sent in the original assignment's shape (0..1)
+ * @param invalidFraction share of datagrams that are bad on purpose (0..1), from a fixed
+ * mix of kinds each of which ingest rejects with a known reason: a load test of the
+ * rejection path; the rate counts them, and the messages are numbered without gaps
  * @param hostServiceName service name in host mode; empty means this machine's host name
  * @param replay the replay mode
  * @param progressInterval how often progress is logged
@@ -45,6 +48,7 @@ public record EmitterProperties(@DefaultValue("simulate") @NotNull Mode mode, @D
 		@DefaultValue("1") @DecimalMin("0") @DecimalMax("10000000") double ratePerService,
 		@DefaultValue("0") @Min(0) long count, @DefaultValue("0s") @NotNull Duration duration,
 		@DefaultValue("42") long seed, @DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double legacyFraction,
+		@DefaultValue("0") @DecimalMin("0") @DecimalMax("1") double invalidFraction,
 		@DefaultValue("") @Pattern(regexp = "[A-Za-z0-9._-]{0,64}",
 				message = "must be empty or 1-64 chars of [A-Za-z0-9._-]") String hostServiceName,
 		@DefaultValue @Valid Replay replay, @DefaultValue("5s") @NotNull Duration progressInterval) {

@@ -12,11 +12,13 @@ import java.util.SortedMap;
  * @param sent datagrams handed to the network
  * @param failed datagrams whose send failed
  * @param legacy datagrams encoded in the legacy shape
+ * @param invalid bad datagrams sent on purpose ({@code invalid-fraction}), among
+ * {@code sent}
  * @param skipped input the source could not read (bad replay lines)
  * @param sentPerService datagrams sent per service, by name
  */
-public record RunSummary(StopReason stopReason, Duration elapsed, long sent, long failed, long legacy, long skipped,
-		SortedMap<String, Long> sentPerService) {
+public record RunSummary(StopReason stopReason, Duration elapsed, long sent, long failed, long legacy, long invalid,
+		long skipped, SortedMap<String, Long> sentPerService) {
 
 	/** Services listed one by one in the log; beyond this only their spread. */
 	private static final int SERVICES_LISTED = 20;
@@ -51,9 +53,9 @@ public record RunSummary(StopReason stopReason, Duration elapsed, long sent, lon
 		StringBuilder text = new StringBuilder(256);
 		text.append(String.format(
 				"Emitter finished (%s) after %.3f s: sent %d datagrams from %d services, "
-						+ "average %.1f msg/s, send errors %d, legacy shape %d, skipped input %d",
+						+ "average %.1f msg/s, send errors %d, legacy shape %d, invalid %d, skipped input %d",
 				this.stopReason, this.elapsed.toNanos() / 1e9, this.sent, this.sentPerService.size(), averageRate(),
-				this.failed, this.legacy, this.skipped));
+				this.failed, this.legacy, this.invalid, this.skipped));
 		int listed = 0;
 		for (Map.Entry<String, Long> service : this.sentPerService.entrySet()) {
 			if (listed++ == SERVICES_LISTED) {

@@ -39,7 +39,7 @@ class SendConfiguration {
 	SendLoop sendLoop(EmitterProperties properties, MessageSource source, UdpSender sender) {
 		PacedSchedule schedule = new PacedSchedule(properties.totalRate(), System::nanoTime, LockSupport::parkNanos);
 		DatagramEncoder encoder = new DatagramEncoder(new HealthMessageJson(), properties.legacyFraction(),
-				properties.seed());
+				properties.invalidFraction(), properties.seed());
 		SendLimits limits = new SendLimits(properties.count(), properties.duration());
 		return new SendLoop(source, encoder, sender, schedule, limits, properties.progressInterval(), System::nanoTime,
 				Clock.systemUTC());

@@ -125,6 +125,10 @@ final class SendLoop {
 			if (countReached()) {
 				return StopReason.COUNT_REACHED;
 			}
+			if (this.encoder.nextIsBad()) {
+				sendBad();
+				continue;
+			}
 			HealthMessage message = this.source.next(this.clock.millis());
 			if (message == null) {
 				return StopReason.SOURCE_EXHAUSTED;
@@ -136,22 +140,36 @@ final class SendLoop {
 
 	private void send(HealthMessage unnumbered) {
 		ServiceCounters counters = this.services.computeIfAbsent(unnumbered.service(), (name) -> new ServiceCounters());
-		byte[] payload = this.encoder.encode(unnumbered.withSeq(counters.nextSeq++));
+		if (send(this.encoder.encode(unnumbered.withSeq(counters.nextSeq++)))) {
+			counters.sent++;
+		}
+		else {
+			counters.failed++;
+		}
+	}
+
+	/** A bad datagram: counted in all, not per service. */
+	private void sendBad() {
+		send(this.encoder.bad(this.clock.millis()));
+	}
+
+	/** Sends one datagram; a failure is counted and the loop goes on. */
+	private boolean send(byte[] payload) {
 		try {
 			this.sender.send(payload);
-			counters.sent++;
 			this.sent++;
+			return true;
 		}
 		catch (ClosedChannelException ex) {
 			throw new UncheckedIOException("the UDP channel to " + this.sender.target() + " was closed", ex);
 		}
 		catch (IOException ex) {
-			counters.failed++;
 			this.failed++;
 			if (this.lastFailure == null) {
 				logFirstFailure(ex);
 			}
 			this.lastFailure = ex;
+			return false;
 		}
 	}
 
@@ -172,7 +190,7 @@ final class SendLoop {
 		TreeMap<String, Long> perService = new TreeMap<>();
 		this.services.forEach((name, counters) -> perService.put(name, counters.sent));
 		return new RunSummary(reason, Duration.ofNanos(elapsedNanos), this.sent, this.failed,
-				this.encoder.legacyEncoded(), this.source.skipped(), perService);
+				this.encoder.legacyEncoded(), this.encoder.invalid(), this.source.skipped(), perService);
 	}
 
 	/** Logs progress once per interval, with the rate over the last interval. */

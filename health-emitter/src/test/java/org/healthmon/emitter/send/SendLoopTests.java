@@ -146,6 +146,36 @@ class SendLoopTests {
 		assertThat(summary.failed()).isPositive();
 	}
 
+	@Test
+	void whenHalfAreInvalidThenTheMessagesAreStillNumberedWithoutGapsAndTheRestIsRejected() throws Exception {
+		List<HealthMessage> input = messages(2, 500);
+		RunSummary summary;
+		try (UdpSender sender = new UdpSender("127.0.0.1", this.receiver.port(), 1 << 20)) {
+			summary = new SendLoop(new ListSource(input), new DatagramEncoder(new HealthMessageJson(), 0, 0.5, 42),
+					sender, new PacedSchedule(20_000, System::nanoTime, LockSupport::parkNanos), SendLimits.unlimited(),
+					Duration.ofSeconds(5), System::nanoTime, Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC))
+				.run();
+		}
+		assertThat(summary.invalid()).isBetween(800L, 1200L);
+		assertThat(summary.sent()).isEqualTo(1000 + summary.invalid());
+		List<byte[]> datagrams = this.receiver.await((int) summary.sent(), WAIT);
+		HealthMessageJson json = new HealthMessageJson();
+		List<HealthMessage> valid = new ArrayList<>();
+		long rejected = 0;
+		for (byte[] datagram : datagrams) {
+			if (json.decode(datagram) instanceof org.healthmon.model.DecodeResult.Accepted accepted
+					&& accepted.message().service().startsWith("a-")) {
+				valid.add(accepted.message());
+			}
+			else {
+				rejected++;
+			}
+		}
+		assertThat(rejected).isEqualTo(summary.invalid());
+		assertThat(seqsByService(valid)).allSatisfy((service, seqs) -> assertThat(seqs)
+			.containsExactlyElementsOf(LongStream.range(0, 500).boxed().toList()));
+	}
+
 	private RunSummary run(MessageSource source, double legacyFraction, double rate, SendLimits limits)
 			throws IOException {
 		try (UdpSender sender = new UdpSender("127.0.0.1", this.receiver.port(), 1 << 20)) {
