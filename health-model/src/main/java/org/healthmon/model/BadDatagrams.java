@@ -17,7 +17,7 @@ public final class BadDatagrams {
 	/** A kind of bad datagram and the reason ingest gives it. */
 	public enum Kind {
 
-		/** A valid message cut short: an unclosed object. */
+		/** A valid message cut short (at least a byte left): an unclosed object. */
 		CUT(RejectReason.NOT_JSON),
 		/** Up to 2 KiB of control characters. */
 		CONTROL_CHARACTERS(RejectReason.NOT_JSON),
@@ -100,7 +100,7 @@ public final class BadDatagrams {
 		return switch (kind) {
 			case CUT -> {
 				byte[] valid = valid(service, time);
-				yield Arrays.copyOf(valid, this.random.nextInt(valid.length - 1));
+				yield Arrays.copyOf(valid, 1 + this.random.nextInt(valid.length - 2));
 			}
 			case CONTROL_CHARACTERS -> {
 				byte[] control = new byte[1 + this.random.nextInt(2048)];

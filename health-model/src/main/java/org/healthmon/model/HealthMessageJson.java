@@ -133,6 +133,11 @@ public final class HealthMessageJson {
 		}
 	}
 
+	/** Whether the bytes are well-formed UTF-8; throws nothing, allocates nothing. */
+	public static boolean isUtf8(byte[] bytes, int offset, int length) {
+		return JsonSyntax.isUtf8(bytes, offset, length);
+	}
+
 	/**
 	 * Whether the payload starts like JSON in UTF-16 or UTF-32 without a byte order mark
 	 * ({@code {\0"\0}, {@code \0{\0"}, ...): NUL bytes are valid UTF-8, so the UTF-8

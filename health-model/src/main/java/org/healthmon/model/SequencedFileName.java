@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * @param nodeId the stable id of the ingest node
  * @param seq the node's sequence number of this file, increasing in publish order
- * @param extension {@code csv} for raw files, {@code jsonl} for rejected ones
+ * @param extension {@code csv} for raw files, {@code tsv} for rejected ones
  */
 public record SequencedFileName(String nodeId, long seq, String extension) {
 

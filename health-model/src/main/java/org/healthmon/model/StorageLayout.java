@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * <pre>
  * {root}/raw/date=YYYY-MM-DD/hour=HH/{node}-{seq}.csv   published raw files (by arrival time, UTC)
  * {root}/raw/date=YYYY-MM-DD/hour=HH/{node}-{first}_{last}.csv   a compaction of them
- * {root}/rejected/date=YYYY-MM-DD/{node}-{seq}.jsonl   rejected input with its reason
+ * {root}/rejected/date=YYYY-MM-DD/{node}-{seq}.tsv     a sample of the rejected input
  * {root}/catalog/{node}.json                           the service catalog of each ingest node
  * {root}/views/batch/v{version}/date=YYYY-MM-DD/*.parquet   a batch version's day segments
  * {root}/views/batch/v{version}/segments.json      every segment of the version (SegmentIndex)

@@ -32,6 +32,7 @@ import org.springframework.validation.annotation.Validated;
  * @param writer the rolling raw file writer
  * @param spool the local spool used while HDFS is unavailable
  * @param catalog the service catalog
+ * @param rejected the store of rejected datagrams
  * @param legacyCpuUnit the unit of {@code CPU} in the original assignment's message shape
  * ({@code serviceName}): {@code fraction} (0–1, what its mock services send, the default)
  * or {@code percent}; the canonical shape is always percent
@@ -46,7 +47,7 @@ public record IngestProperties(
 		@DefaultValue("ingest-1") @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9.-]{0,62}",
 				message = "must be 1-63 chars of [A-Za-z0-9.-], starting with a letter or digit") String nodeId,
 		@DefaultValue @Valid Udp udp, @DefaultValue @Valid HdfsSettings hdfs, @DefaultValue @Valid Writer writer,
-		@DefaultValue @Valid Spool spool, @DefaultValue @Valid Catalog catalog,
+		@DefaultValue @Valid Spool spool, @DefaultValue @Valid Catalog catalog, @DefaultValue @Valid Rejected rejected,
 		@DefaultValue("fraction") @NotNull LegacyCpuUnit legacyCpuUnit, @DefaultValue("30d") @NotNull Duration maxAge,
 		@DefaultValue("5m") @NotNull Duration maxAhead) implements HdfsSettings.Source {
 
@@ -119,6 +120,20 @@ public record IngestProperties(
 			@DefaultValue("4096") @Min(64) int sequenceWindow,
 			@DefaultValue("10000") @Min(1) @Max(10_000_000) int maxServices,
 			@DefaultValue("100000000") @Min(1) long maxSeqJump) {
+	}
+
+	/**
+	 * @param bytesPerSecond the rejected store's byte budget: past it a rejected datagram
+	 * is counted but not kept, except the first of each reason in each minute ({@code 0}
+	 * keeps only those)
+	 */
+	public record Rejected(@DefaultValue("16KB") @NotNull DataSize bytesPerSecond) {
+
+		@AssertTrue(message = "bytes-per-second must not be negative")
+		boolean isBudgetValid() {
+			return !this.bytesPerSecond.isNegative();
+		}
+
 	}
 
 }

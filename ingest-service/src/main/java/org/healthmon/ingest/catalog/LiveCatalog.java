@@ -14,9 +14,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.healthmon.ingest.store.RawTally;
-import org.healthmon.model.DecodeResult;
 import org.healthmon.model.HealthMessage;
-import org.healthmon.model.RejectReason;
 import org.healthmon.model.ServiceCatalog;
 
 /**
@@ -53,8 +51,6 @@ public class LiveCatalog {
 
 	private final int maxServices;
 
-	private final DecodeResult.Rejected tooManyServices;
-
 	private final ConcurrentMap<String, ServiceState> services = new ConcurrentHashMap<>();
 
 	private final PublishedCounts published = new PublishedCounts();
@@ -71,8 +67,6 @@ public class LiveCatalog {
 		this.sequenceWindow = sequenceWindow;
 		this.maxSeqJump = maxSeqJump;
 		this.maxServices = maxServices;
-		this.tooManyServices = new DecodeResult.Rejected(RejectReason.TOO_MANY_SERVICES,
-				"the catalog holds its maximum of " + maxServices + " services");
 	}
 
 	/**
@@ -99,11 +93,6 @@ public class LiveCatalog {
 			log.info("Service '" + message.service() + "' restarted its seq numbering at " + message.seq());
 		}
 		return verdict.accepted() ? Admission.ACCEPTED : Admission.DUPLICATE;
-	}
-
-	/** The rejection of a new service while the catalog is full (a fixed detail). */
-	public DecodeResult.Rejected tooManyServices() {
-		return this.tooManyServices;
 	}
 
 	/**

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
  * ({@link HdfsClientConfiguration}; the client fails fast, by application.yaml's
  * {@code ipc.client.connect.*}, so that the writers notice an outage within seconds and
  * spool instead of blocking intake), and the raw and rejected stores with their rolling
- * writers.
+ * writers; the rejected store yields to the raw one.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(HdfsClientConfiguration.class)
@@ -42,8 +42,10 @@ class HdfsStoreConfiguration {
 	}
 
 	@Bean
-	RejectedStore rejectedStore(RollingFileWriter rejectedFileWriter) {
-		return new RejectedStore(rejectedFileWriter);
+	RejectedStore rejectedStore(RollingFileWriter rejectedFileWriter, RollingFileWriter rawFileWriter,
+			IngestProperties properties, MeterRegistry registry) {
+		return new RejectedStore(rejectedFileWriter, rawFileWriter::behind,
+				properties.rejected().bytesPerSecond().toBytes(), registry, Clock.systemUTC());
 	}
 
 	@Bean

@@ -19,7 +19,7 @@ record Partitioning(long bucketMs, LongFunction<String> directoryOf, String exte
 	}
 
 	static Partitioning rejected(StorageLayout layout) {
-		return new Partitioning(86_400_000L, layout::rejectedPartition, "jsonl");
+		return new Partitioning(86_400_000L, layout::rejectedPartition, "tsv");
 	}
 
 	long bucketOf(long arrivalTimeMs) {

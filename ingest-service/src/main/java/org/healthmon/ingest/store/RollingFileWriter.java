@@ -87,6 +87,26 @@ final class RollingFileWriter implements SmartLifecycle {
 		this.metrics.appended();
 	}
 
+	/**
+	 * Hands over one line if the buffer has room; never waits.
+	 * @return whether the line was taken
+	 */
+	boolean offer(long arrivalTimeMs, byte[] line) {
+		if (this.stopRequested && this.thread == null) {
+			return false;
+		}
+		if (!this.queue.offer(new Line(this.partitioning.bucketOf(arrivalTimeMs), line, null, arrivalTimeMs))) {
+			return false;
+		}
+		this.metrics.appended();
+		return true;
+	}
+
+	/** Whether this store is behind: its buffer half full, or spooling. */
+	boolean behind() {
+		return this.queue.remainingCapacity() < this.queue.size() || this.target.isSpooling();
+	}
+
 	/** Where the lines go: HDFS or the spool, with the spool's state. */
 	WriteTarget target() {
 		return this.target;

@@ -24,6 +24,8 @@ class DatagramDecoder {
 
 	private final ArrivalWindow window;
 
+	private final DecodeResult.Rejected oversized;
+
 	DatagramDecoder(int maxDatagramBytes) {
 		this(maxDatagramBytes, HealthMessageJson.LegacyCpuUnit.FRACTION, ANY_TIME);
 	}
@@ -34,6 +36,8 @@ class DatagramDecoder {
 	DatagramDecoder(int maxDatagramBytes, HealthMessageJson.LegacyCpuUnit legacyCpuUnit, ArrivalWindow window) {
 		this.json = new HealthMessageJson(maxDatagramBytes, legacyCpuUnit);
 		this.window = window;
+		this.oversized = new DecodeResult.Rejected(RejectReason.OVERSIZED,
+				"datagram larger than the limit of " + maxDatagramBytes + " bytes");
 	}
 
 	/**
@@ -47,8 +51,7 @@ class DatagramDecoder {
 		byte[] payload = datagram.payload();
 		if (payload.length > this.json.maxBytes()) {
 			// the rest was cut off by the socket: its real size is unknown
-			return new Decoded(datagram, new DecodeResult.Rejected(RejectReason.OVERSIZED,
-					"datagram larger than the limit of " + this.json.maxBytes() + " bytes"));
+			return new Decoded(datagram, this.oversized);
 		}
 		DecodeResult result = this.json.decode(payload);
 		if (result instanceof DecodeResult.Accepted accepted) {

@@ -1,6 +1,5 @@
 package org.healthmon.ingest.udp;
 
-import org.healthmon.ingest.store.RejectedDatagram;
 import org.healthmon.model.DecodeResult;
 import org.healthmon.model.HealthMessage;
 import org.healthmon.model.RawRecord;
@@ -29,14 +28,8 @@ record Decoded(Datagram datagram, DecodeResult result) {
 		return new RawRecord(message(), arrivalTimeMs());
 	}
 
-	RejectedDatagram rejected() {
-		return rejected((DecodeResult.Rejected) this.result);
-	}
-
-	/** This datagram, rejected after decoding (by the catalog). */
-	RejectedDatagram rejected(DecodeResult.Rejected rejected) {
-		return new RejectedDatagram(arrivalTimeMs(), this.datagram.sender(), rejected.reason(), rejected.detail(),
-				this.datagram.payload());
+	DecodeResult.Rejected rejected() {
+		return (DecodeResult.Rejected) this.result;
 	}
 
 }

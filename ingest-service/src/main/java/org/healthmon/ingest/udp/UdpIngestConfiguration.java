@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.healthmon.ingest.IngestProperties;
 import org.healthmon.ingest.catalog.LiveCatalog;
 import org.healthmon.ingest.store.RawStore;
-import org.healthmon.ingest.store.RejectedDatagram;
 import org.healthmon.ingest.store.RejectedStore;
 
 import org.springframework.boot.autoconfigure.context.LifecycleProperties;

@@ -34,7 +34,7 @@ class DatagramDecoderTests {
 		assertThat(decoded.accepted()).isFalse();
 		assertThat(decoded.rejected().reason()).isEqualTo(RejectReason.OVERSIZED);
 		assertThat(decoded.rejected().detail()).contains("4096");
-		assertThat(decoded.rejected().payload()).isEqualTo(truncated);
+		assertThat(decoded.datagram().payload()).isEqualTo(truncated);
 	}
 
 	@Test
@@ -63,7 +63,7 @@ class DatagramDecoderTests {
 		Decoded old = windowed.decode(datagram(event + Duration.ofDays(30).toMillis() + 1, bytes));
 		assertThat(old.rejected().reason()).isEqualTo(RejectReason.TOO_OLD);
 		assertThat(old.rejected().detail()).isEqualTo("event time more than PT720H before arrival");
-		assertThat(old.rejected().payload()).isEqualTo(bytes);
+		assertThat(old.datagram().payload()).isEqualTo(bytes);
 		assertThat(windowed.decode(datagram(event - Duration.ofMinutes(5).toMillis() - 1, bytes)).rejected().reason())
 			.isEqualTo(RejectReason.IN_FUTURE);
 	}
