@@ -138,9 +138,11 @@ public class LiveCatalog {
 	 * processes left in the raw store (the persisted count plus those read above its
 	 * cutoff that arrived before this process started) minus the messages admitted when
 	 * the persisted {@code lastSeq} was taken (both counted from the same base) are the
-	 * numbers that arrived, and were stored, after it. A gap over the outage then counts
-	 * as lost, and so does a datagram lost in flight at a crash. Exact for a sender that
-	 * numbers without reordering; no clock is involved.
+	 * numbers that arrived, and were stored, after it. When fewer were stored than
+	 * admitted, the difference is the last numbers admitted before the save and lost in
+	 * flight at the crash: the highest stored is that much below {@code lastSeq}. A gap
+	 * over the outage then counts as lost, and so does every datagram lost in flight.
+	 * Exact for a sender that numbers without reordering; no clock is involved.
 	 */
 	void resumeSequences(ServiceCatalog persisted, RawReconcile reconcile) {
 		Map<String, ServiceCatalog.Entry> entries = new HashMap<>();
@@ -154,12 +156,23 @@ public class LiveCatalog {
 			synchronized (state) {
 				state.admittedBase = stored;
 				if (entry.lastSeq() != HealthMessage.NO_SEQ) {
-					long more = Math.max(0, stored - entry.admitted());
-					long highest = (entry.lastSeq() > Long.MAX_VALUE - more) ? Long.MAX_VALUE : entry.lastSeq() + more;
+					long highest = highestStored(entry.lastSeq(), stored - entry.admitted());
 					state.tracker(this.sequenceWindow, this.maxSeqJump).resume(highest, entry.lastSeqEventMs());
 				}
 			}
 		}
+	}
+
+	/**
+	 * The highest number stored, from the persisted {@code lastSeq} and how many more
+	 * (or, negative, fewer) were stored than admitted when it was taken; saturated at
+	 * {@code Long.MAX_VALUE}, and at -1 (nothing numbered stored yet).
+	 */
+	static long highestStored(long lastSeq, long more) {
+		if (more > 0 && lastSeq > Long.MAX_VALUE - more) {
+			return Long.MAX_VALUE;
+		}
+		return Math.max(-1, lastSeq + more);
 	}
 
 	/**

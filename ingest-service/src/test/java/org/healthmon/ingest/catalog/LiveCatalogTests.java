@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.healthmon.ingest.store.RawTally;
 import org.healthmon.model.HealthMessage;
 import org.healthmon.model.ServiceCatalog;
+import org.healthmon.model.StorageLayout;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -230,6 +231,33 @@ class LiveCatalogTests {
 		}
 		assertThat(bounded.size()).isEqualTo(100);
 		assertThat(admitted.get()).isEqualTo(100);
+	}
+
+	/**
+	 * Numbers 0..100 were admitted when the catalog was saved, but only 95 messages
+	 * reached the raw store before the crash: 95..100 were lost in flight, and with the
+	 * outage's gap up to 109 they count as lost when 110 arrives.
+	 */
+	@Test
+	void whenFewerWereStoredThanAdmittedAtTheSaveThenTheLossInFlightCountsAsLost() {
+		ServiceCatalog saved = new ServiceCatalog("n", T0,
+				List.of(new ServiceCatalog.Entry("orders", T0, T0, 95, 0, 0, 100, T0, 101)),
+				ServiceCatalog.RawProgress.UNKNOWN);
+		LiveCatalog resumed = new LiveCatalog(4096);
+		resumed.restore(saved);
+		resumed.resumeSequences(saved, new RawReconcile(null, StorageLayout.defaults(), "n", T0));
+		published(resumed);
+		assertThat(store(resumed, message("orders", 110), T0 + 1)).isEqualTo(LiveCatalog.Admission.ACCEPTED);
+		assertThat(resumed.snapshot("n", T0 + 2).services()).singleElement()
+			.satisfies((entry) -> assertThat(entry.lost()).isEqualTo(15));
+	}
+
+	@Test
+	void theHighestStoredNumberSaturates() {
+		assertThat(LiveCatalog.highestStored(100, 5)).isEqualTo(105);
+		assertThat(LiveCatalog.highestStored(100, -6)).isEqualTo(94);
+		assertThat(LiveCatalog.highestStored(3, -10)).isEqualTo(-1);
+		assertThat(LiveCatalog.highestStored(Long.MAX_VALUE - 1, 5)).isEqualTo(Long.MAX_VALUE);
 	}
 
 	private static HealthMessage message(String service, long seq) {
