@@ -136,19 +136,27 @@ public class RawSnapshots {
 	/**
 	 * The raw files created between two snapshots, as live paths: files published since
 	 * (renamed from a hidden name or from outside {@code raw/} too), and every file of a
-	 * partition created since (a diff names the directory, not its files). Deletions,
-	 * renames inside {@code raw/}, hidden and foreign names are left out; foreign ones
-	 * are counted.
+	 * partition created since (a diff names the directory, not its files). A file written
+	 * under a hidden name before the first snapshot and published after it shows as a
+	 * rename from a name that is no raw file's: it is created too. Deletions, renames of
+	 * raw files (an adoption), hidden and foreign names are left out; foreign ones are
+	 * counted.
 	 */
 	public Created created(String from, String to) throws IOException {
 		SnapshotDiffReport report = this.dfs.getSnapshotDiffReport(rawPath(), from, to);
 		List<String> files = new ArrayList<>();
 		int ignored = 0;
 		for (SnapshotDiffReport.DiffReportEntry entry : report.getDiffList()) {
-			if (entry.getType() != SnapshotDiffReport.DiffType.CREATE) {
+			String relative;
+			if (entry.getType() == SnapshotDiffReport.DiffType.CREATE) {
+				relative = new String(entry.getSourcePath(), StandardCharsets.UTF_8);
+			}
+			else if (entry.getType() == SnapshotDiffReport.DiffType.RENAME && !isRawFile(entry.getSourcePath())) {
+				relative = new String(entry.getTargetPath(), StandardCharsets.UTF_8);
+			}
+			else {
 				continue;
 			}
-			String relative = new String(entry.getSourcePath(), StandardCharsets.UTF_8);
 			String[] parts = relative.split("/");
 			String name = parts[parts.length - 1];
 			if (parts.length == 1 && StorageLayout.dayOfPartition(name) != Long.MIN_VALUE) {
@@ -165,6 +173,11 @@ public class RawSnapshots {
 			}
 		}
 		return new Created(files, ignored);
+	}
+
+	private static boolean isRawFile(byte[] relative) {
+		String path = new String(relative, StandardCharsets.UTF_8);
+		return RawFileName.parse(path.substring(path.lastIndexOf('/') + 1)).isPresent();
 	}
 
 	/**

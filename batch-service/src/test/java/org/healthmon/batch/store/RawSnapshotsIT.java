@@ -49,7 +49,10 @@ class RawSnapshotsIT {
 			RawPublisher publisher = new RawPublisher(fs, layout);
 			String deleted = publisher.publish("ingest-1", 1, hour, List.of("x"));
 			String moved = publisher.publish("ingest-1", 5, hour, List.of("x"));
+			write(fs, p1 + "/_ingest-1-000000000006.csv");
 			String base = snapshots.create(1, "run-one-0000");
+			// written before the base, published after it
+			fs.rename(path(p1 + "/_ingest-1-000000000006.csv"), path(p1 + "/ingest-1-000000000006.csv"));
 
 			write(fs, p1 + "/ingest-1-000000000002.csv._COPYING_");
 			fs.rename(path(p1 + "/ingest-1-000000000002.csv._COPYING_"), path(p1 + "/ingest-1-000000000002.csv"));
@@ -69,14 +72,15 @@ class RawSnapshotsIT {
 
 			RawSnapshots.Created created = snapshots.created(base, later);
 			assertThat(created.paths()).containsExactlyInAnyOrder(p1 + "/ingest-1-000000000002.csv", hidden,
-					p1 + "/ingest-1-000000000004.csv", newPartition, newHour, compaction);
+					p1 + "/ingest-1-000000000004.csv", p1 + "/ingest-1-000000000006.csv", newPartition, newHour,
+					compaction);
 			assertThat(created.ignored()).as("notes.txt").isEqualTo(1);
 			assertThat(snapshots.list(later, RawWindow.ALL)).as("live paths, as the later snapshot holds them")
 				.contains(hidden, newPartition, compaction)
 				.doesNotContain(deleted)
 				.allMatch((p) -> p.startsWith(layout.rawDir() + "/date="));
 			assertThat(snapshots.names(base, p1)).containsExactlyInAnyOrder("ingest-1-000000000001.csv",
-					"ingest-1-000000000005.csv");
+					"ingest-1-000000000005.csv", "_ingest-1-000000000006.csv");
 
 			snapshots.deleteAllBut(later);
 			assertThat(snapshots.exists(base)).isFalse();
