@@ -41,6 +41,7 @@ import org.springframework.validation.annotation.Validated;
  * {@code X-Healthmon-Admin-Token}); empty disables the endpoint
  * @param compaction compaction of closed raw hours
  * @param retention how long data is kept
+ * @param lateFiles detection of raw files published below a cutoff already passed
  */
 @ConfigurationProperties("healthmon.batch")
 @Validated
@@ -50,8 +51,8 @@ public record BatchProperties(@DefaultValue @Valid HdfsSettings hdfs, @DefaultVa
 		@DefaultValue("1") @Min(1) @Max(1000) int reducers, @DefaultValue("") String jobJar,
 		@DefaultValue Map<String, String> jobSettings, @DefaultValue("3") @Min(1) int staleAfterIntervals,
 		@DefaultValue("500") @Min(1) int historySize, @DefaultValue("") String adminToken,
-		@DefaultValue @Valid Compaction compaction,
-		@DefaultValue @Valid Retention retention) implements HdfsSettings.Source {
+		@DefaultValue @Valid Compaction compaction, @DefaultValue @Valid Retention retention,
+		@DefaultValue @Valid LateFiles lateFiles) implements HdfsSettings.Source {
 
 	/**
 	 * Compaction of closed raw hours: a node's small files of an hour become one file (or
@@ -66,6 +67,17 @@ public record BatchProperties(@DefaultValue @Valid HdfsSettings hdfs, @DefaultVa
 	 */
 	public record Compaction(@DefaultValue("true") boolean enabled, @DefaultValue("10m") @NotNull Duration closeAfter,
 			@DefaultValue("128MB") @NotNull DataSize targetSize, @DefaultValue("24") @Min(1) int maxHoursPerRun) {
+	}
+
+	/**
+	 * Late raw files (docs/architecture.md §4.5): each run snapshots {@code raw/} and
+	 * finds the files created since the published version's snapshot; one at or below its
+	 * node's cutoff is adopted and counted. Needs HDFS and a snapshottable {@code raw/}
+	 * ({@code hdfs dfsadmin -allowSnapshot}, tried by the service itself).
+	 *
+	 * @param enabled whether runs snapshot the raw store and look for late files
+	 */
+	public record LateFiles(@DefaultValue("true") boolean enabled) {
 	}
 
 	/**

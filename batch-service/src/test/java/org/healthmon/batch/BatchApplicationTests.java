@@ -36,8 +36,9 @@ class BatchApplicationTests {
 				.until(() -> get(base + "/actuator/batchruns").body().contains("\"NOTHING_NEW\""));
 			HttpResponse<String> health = get(base + "/actuator/health");
 			assertThat(health.statusCode()).isEqualTo(200);
-			assertThat(health.body()).containsPattern(
-					"\"batch\":\\{\"details\":\\{[^}]*\"lastSuccessOutcome\":\"NOTHING_NEW\"[^}]*},\"status\":\"UP\"");
+			assertThat(health.body())
+				.containsPattern("\"batch\":\\{\"details\":\\{[^}]*\"lastSuccessOutcome\":\"NOTHING_NEW\"[^}]*"
+						+ "\"lateFiles\":\\{[^}]*\"detection\":\"off: [^}]*}},\"status\":\"UP\"");
 			assertThat(get(base + "/actuator/health/liveness").body()).contains("\"UP\"");
 			assertThat(get(base + "/actuator/health/readiness").body()).contains("\"UP\"");
 			assertThat(post(base + "/admin/runs", null).statusCode()).isEqualTo(401);

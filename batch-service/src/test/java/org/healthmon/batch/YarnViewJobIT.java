@@ -84,7 +84,7 @@ class YarnViewJobIT {
 				BatchProperties properties = new BatchProperties(defaults.hdfs(), defaults.interval(),
 						defaults.initialDelay(), 0, defaults.versionGrace(), defaults.splitSize(), 1,
 						JOB_JAR.toAbsolutePath().toString(), Map.of(), 3, 100, "", defaults.compaction(),
-						defaults.retention());
+						defaults.retention(), defaults.lateFiles());
 				BatchStore store = new BatchStore(hdfs.fs(), layout);
 				BatchRunner runner = new BatchRunner(store, new RunHistory(store, JsonMapper.builder().build(), 10),
 						jobConf, properties, new SimpleMeterRegistry(), Clock.systemUTC());

@@ -18,9 +18,19 @@ import java.io.IOException;
  * @param minMinute first event minute in the view (epoch ms), or -1 when empty
  * @param maxMinute last event minute in the view (epoch ms), or -1 when empty
  * @param createdAtMs when the version was published
+ * @param rawSnapshot the snapshot of the raw store the version counts exactly
+ * ({@code raw/.snapshot/<name>}, docs/architecture.md §4.5), from which the next run
+ * finds the files created since; empty when there is none (late-file detection off, or a
+ * manifest written before it)
  */
 public record BatchManifest(long version, Cutoff cutoff, long rawFrom, String path, String index, long rows,
-		long minMinute, long maxMinute, long createdAtMs) {
+		long minMinute, long maxMinute, long createdAtMs, String rawSnapshot) {
+
+	/** A version that names no raw snapshot. */
+	public BatchManifest(long version, Cutoff cutoff, long rawFrom, String path, String index, long rows,
+			long minMinute, long maxMinute, long createdAtMs) {
+		this(version, cutoff, rawFrom, path, index, rows, minMinute, maxMinute, createdAtMs, "");
+	}
 
 	/** Whether the version is made of day segments named by its {@link #index}. */
 	public boolean isSegmented() {
@@ -40,15 +50,20 @@ public record BatchManifest(long version, Cutoff cutoff, long rawFrom, String pa
 			json.writeNumberField("minMinute", this.minMinute);
 			json.writeNumberField("maxMinute", this.maxMinute);
 			json.writeNumberField("createdAtMs", this.createdAtMs);
+			if (!this.rawSnapshot.isEmpty()) {
+				json.writeStringField("rawSnapshot", this.rawSnapshot);
+			}
 		});
 	}
 
-	/** Reads a manifest; one written before windows and segments reads as such. */
+	/**
+	 * Reads a manifest; one written before windows, segments and snapshots reads as such.
+	 */
 	public static BatchManifest fromJson(byte[] bytes) throws IOException {
 		ManifestJson.Fields f = ManifestJson.Fields.read(bytes, "batch manifest");
 		return new BatchManifest(f.number("version"), f.cutoff("cutoff"), f.number("rawFrom", RawWindow.UNKNOWN),
 				f.text("path"), f.text("index", ""), f.number("rows"), f.number("minMinute"), f.number("maxMinute"),
-				f.number("createdAtMs"));
+				f.number("createdAtMs"), f.text("rawSnapshot", ""));
 	}
 
 }

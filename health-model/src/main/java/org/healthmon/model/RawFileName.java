@@ -27,6 +27,16 @@ public record RawFileName(String nodeId, long first, long last, boolean compacte
 	/** The extension of raw files. */
 	public static final String EXTENSION = "csv";
 
+	/**
+	 * The node id the batch layer gives a late file when it adopts it
+	 * (docs/architecture.md §4.5): renamed above this node's cutoff, it is read by the
+	 * next batch run like any new file.
+	 */
+	public static final String LATE_NODE = "batch.late";
+
+	/** The prefix of the node ids bulk imports write under. */
+	public static final String IMPORT_PREFIX = "import.";
+
 	private static final Pattern COMPACTED = Pattern
 		.compile("([A-Za-z0-9][A-Za-z0-9.-]{0,62})-(\\d{12,19})_(\\d{12,19})\\." + EXTENSION);
 
@@ -73,6 +83,20 @@ public record RawFileName(String nodeId, long first, long last, boolean compacte
 	/** The name while being written (hidden from readers). */
 	public String hidden() {
 		return SequencedFileName.HIDDEN_PREFIX + published();
+	}
+
+	/**
+	 * Whether a node's files are read by the batch layer alone: adopted late files and
+	 * imports. They lie in any partition, so they neither hold back a listing window nor
+	 * make one list further back, and the speed layer leaves them to the next batch run.
+	 */
+	public static boolean isBatchOnly(String nodeId) {
+		return LATE_NODE.equals(nodeId) || nodeId.startsWith(IMPORT_PREFIX);
+	}
+
+	/** Whether this file is read by the batch layer alone ({@link #isBatchOnly}). */
+	public boolean batchOnly() {
+		return isBatchOnly(this.nodeId);
 	}
 
 	/** Whether every sequence of {@code other} (same node) lies in this file's range. */

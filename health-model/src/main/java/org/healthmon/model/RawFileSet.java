@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The published raw files seen in one listing of the raw store, and the exact cutoff
@@ -82,6 +83,14 @@ public final class RawFileSet {
 
 	public boolean isEmpty() {
 		return this.files.isEmpty();
+	}
+
+	/**
+	 * This listing without the files that match, e.g. the batch-only ones a speed run
+	 * leaves to the batch layer.
+	 */
+	public RawFileSet without(Predicate<RawFile> dropped) {
+		return new RawFileSet(this.files.stream().filter(dropped.negate()).toList());
 	}
 
 	/** This listing and another one's files together (paths seen in both count once). */

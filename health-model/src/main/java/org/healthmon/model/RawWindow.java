@@ -96,6 +96,7 @@ public record RawWindow(long fromMs, long toMs) {
 		boolean returning = listing.files()
 			.stream()
 			.map(RawFileSet.RawFile::name)
+			.filter((name) -> !name.batchOnly())
 			.anyMatch((name) -> name.last() > cutoff.seqOf(name.nodeId()) && !hours.containsKey(name.nodeId()));
 		long from = listing.newestHour() - DORMANT_MS;
 		return (returning && from < this.fromMs) ? Optional.of(new RawWindow(from, this.fromMs)) : Optional.empty();
@@ -103,12 +104,13 @@ public record RawWindow(long fromMs, long toMs) {
 
 	/**
 	 * Per node of the cutoff, the partition hour of its newest file the cutoff covers,
-	 * for the nodes that have one in the listing.
+	 * for the nodes that have one in the listing; batch-only nodes
+	 * ({@link RawFileName#isBatchOnly}) write into any partition and hold back nothing.
 	 */
 	private static Map<String, Long> cutoffHours(RawFileSet listing, Cutoff cutoff) {
 		Map<String, Long> hours = new TreeMap<>();
 		for (RawFileSet.RawFile file : listing.files()) {
-			if (cutoff.covers(file.name().nodeId(), file.name().last())) {
+			if (!file.name().batchOnly() && cutoff.covers(file.name().nodeId(), file.name().last())) {
 				hours.merge(file.name().nodeId(), file.hourMs(), Math::max);
 			}
 		}
@@ -123,8 +125,16 @@ public record RawWindow(long fromMs, long toMs) {
 	 * @param lister lists a directory: its children's paths, none when it does not exist
 	 */
 	public List<String> list(StorageLayout layout, DirectoryLister lister) throws IOException {
+		return list(layout.rawDir(), lister);
+	}
+
+	/**
+	 * As {@link #list(StorageLayout, DirectoryLister)}, under another raw directory: a
+	 * snapshot of the raw store ({@code raw/.snapshot/<name>}) lists as the store did.
+	 */
+	public List<String> list(String rawDir, DirectoryLister lister) throws IOException {
 		List<String> files = new ArrayList<>();
-		for (String date : lister.children(layout.rawDir())) {
+		for (String date : lister.children(rawDir)) {
 			long day = StorageLayout.dayOfPartition(nameOf(date));
 			if (day == Long.MIN_VALUE || day + StorageLayout.DAY_MS <= this.fromMs || day >= this.toMs) {
 				continue;

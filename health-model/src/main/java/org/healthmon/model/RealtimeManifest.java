@@ -14,15 +14,29 @@ import java.io.IOException;
  * @param path the version's directory, absolute in the store
  * @param rows rows in the version
  * @param updatedAtMs when the version was published
+ * @param files how many raw files the set absorbed, above {@code start} up to
+ * {@code absorbed}, or {@link #UNKNOWN_FILES} (a manifest written before they were
+ * counted). Fewer than the files a listing shows there means late files: published below
+ * {@code absorbed} after the set had passed them, so left to the batch layer
+ * (docs/architecture.md §4.5)
  */
 public record RealtimeManifest(String set, Cutoff start, Cutoff absorbed, long version, String path, long rows,
-		long updatedAtMs) {
+		long updatedAtMs, long files) {
+
+	/** Recorded when the absorbed files were not counted. */
+	public static final long UNKNOWN_FILES = -1;
 
 	public RealtimeManifest {
 		if (!absorbed.includes(start)) {
 			throw new IllegalArgumentException(
 					"a realtime set absorbs at least its start: " + absorbed + " < " + start);
 		}
+	}
+
+	/** A version whose absorbed files were not counted. */
+	public RealtimeManifest(String set, Cutoff start, Cutoff absorbed, long version, String path, long rows,
+			long updatedAtMs) {
+		this(set, start, absorbed, version, path, rows, updatedAtMs, UNKNOWN_FILES);
 	}
 
 	/** Whether this set completes the given batch view exactly. */
@@ -39,6 +53,7 @@ public record RealtimeManifest(String set, Cutoff start, Cutoff absorbed, long v
 			json.writeStringField("path", this.path);
 			json.writeNumberField("rows", this.rows);
 			json.writeNumberField("updatedAtMs", this.updatedAtMs);
+			json.writeNumberField("files", this.files);
 		});
 	}
 
@@ -46,7 +61,7 @@ public record RealtimeManifest(String set, Cutoff start, Cutoff absorbed, long v
 		ManifestJson.Fields f = ManifestJson.Fields.read(bytes, "realtime manifest");
 		try {
 			return new RealtimeManifest(f.text("set"), f.cutoff("start"), f.cutoff("absorbed"), f.number("version"),
-					f.text("path"), f.number("rows"), f.number("updatedAtMs"));
+					f.text("path"), f.number("rows"), f.number("updatedAtMs"), f.number("files", UNKNOWN_FILES));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IOException("realtime manifest: " + ex.getMessage(), ex);

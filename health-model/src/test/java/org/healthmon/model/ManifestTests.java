@@ -58,6 +58,21 @@ class ManifestTests {
 	}
 
 	@Test
+	void whenAManifestNamesARawSnapshotOrCountsFilesThenTheyReadBackAndOldOnesReadAsUnknown() throws IOException {
+		BatchManifest batch = new BatchManifest(7, CUTOFF, 5, "/v7", "/v7/segments.json", 1, 0, 0, 9,
+				"batch-v000000000007-1234abcd");
+		assertThat(BatchManifest.fromJson(batch.toJson())).isEqualTo(batch);
+		assertThat(BatchManifest.fromJson(bytes("""
+				{"version": 3, "cutoff": {}, "path": "/v3", "rows": 0, "minMinute": -1, "maxMinute": -1,
+				 "createdAtMs": 5}""")).rawSnapshot()).isEmpty();
+		RealtimeManifest counted = new RealtimeManifest("a", CUTOFF, CUTOFF, 1, "/a", 0, 0, 12);
+		assertThat(RealtimeManifest.fromJson(counted.toJson())).isEqualTo(counted);
+		assertThat(RealtimeManifest.fromJson(bytes("""
+				{"set": "a", "start": {}, "absorbed": {}, "version": 1, "path": "/a", "rows": 0,
+				 "updatedAtMs": 5}""")).files()).isEqualTo(RealtimeManifest.UNKNOWN_FILES);
+	}
+
+	@Test
 	void whenARealtimeSetWouldAbsorbLessThanItsStartThenItIsRefused() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new RealtimeManifest("a", CUTOFF, Cutoff.NONE, 1, "/x", 0, 0));

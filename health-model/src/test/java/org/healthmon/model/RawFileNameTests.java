@@ -51,4 +51,13 @@ class RawFileNameTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> RawFileName.compaction("a_b", 1, 2));
 	}
 
+	@Test
+	void whenANodeIsAdoptedLateFilesOrAnImportThenItIsBatchOnly() {
+		assertThat(RawFileName.isBatchOnly(RawFileName.LATE_NODE)).isTrue();
+		assertThat(RawFileName.isBatchOnly("import.0123456789ab")).isTrue();
+		assertThat(RawFileName.isBatchOnly("ingest-1")).isFalse();
+		assertThat(RawFileName.isBatchOnly("batch.later")).isFalse();
+		assertThat(RawFileName.parse("batch.late-000000000007.csv").orElseThrow().batchOnly()).isTrue();
+	}
+
 }

@@ -73,6 +73,16 @@ class RawWindowTests {
 	}
 
 	@Test
+	void whenBatchOnlyFilesLieInOldPartitionsThenTheyNeitherHoldTheWindowBackNorCatchUp() {
+		RawWindow window = RawWindow.from(H10 - HOUR);
+		RawFileSet listing = listing(file("a", 4, H10 - HOUR), file("a", 5, H10),
+				file(RawFileName.LATE_NODE, 3, H10 - 20 * HOUR), file("import.0123456789ab", 1, H10 - 20 * HOUR));
+		Cutoff cutoff = new Cutoff(Map.of("a", 5L, RawFileName.LATE_NODE, 3L, "import.0123456789ab", 1L));
+		assertThat(window.nextFrom(listing, cutoff)).isEqualTo(H10 - HOUR);
+		assertThat(window.catchUp(listing, new Cutoff(Map.of("a", 4L)))).isEmpty();
+	}
+
+	@Test
 	void whenAWindowIsListedThenOnlyItsDaysAndHoursAreOpened() throws Exception {
 		Map<String, List<String>> tree = new TreeMap<>();
 		for (long hour = H10 - 30 * HOUR; hour <= H10 + HOUR; hour += HOUR) {

@@ -24,7 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * variables override them the Spring way, e.g. {@code HEALTHMON_INGEST_UDP_PORT}.
  *
  * @param nodeId stable id of this ingest node; it names every file the node writes and
- * must be unique among the nodes writing to one store
+ * must be unique among the nodes writing to one store; {@code batch.late} and ids
+ * starting with {@code import.} are reserved for the batch layer's adopted late files and
+ * for bulk imports ({@code RawFileName.isBatchOnly})
  * @param udp the UDP receive path
  * @param hdfs the HDFS store ({@code healthmon.ingest.hdfs.*}); its client fails fast
  * ({@code ipc.client.connect.*} in {@code application.yaml}) so that an outage is noticed
@@ -44,8 +46,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("healthmon.ingest")
 @Validated
 public record IngestProperties(
-		@DefaultValue("ingest-1") @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9.-]{0,62}",
-				message = "must be 1-63 chars of [A-Za-z0-9.-], starting with a letter or digit") String nodeId,
+		@DefaultValue("ingest-1") @Pattern(regexp = "(?!batch\\.late$)(?!import\\.)[A-Za-z0-9][A-Za-z0-9.-]{0,62}",
+				message = "must be 1-63 chars of [A-Za-z0-9.-], starting with a letter or digit, "
+						+ "and not batch.late or import.*") String nodeId,
 		@DefaultValue @Valid Udp udp, @DefaultValue @Valid HdfsSettings hdfs, @DefaultValue @Valid Writer writer,
 		@DefaultValue @Valid Spool spool, @DefaultValue @Valid Catalog catalog, @DefaultValue @Valid Rejected rejected,
 		@DefaultValue("fraction") @NotNull LegacyCpuUnit legacyCpuUnit, @DefaultValue("30d") @NotNull Duration maxAge,

@@ -17,6 +17,9 @@ import java.util.Map;
  * was new
  * @param cutoff the raw files covered: highest sequence per ingest node
  * @param files raw files read by the job
+ * @param lateFiles late raw files the run found and adopted (docs/architecture.md §4.5),
+ * among {@code files}; 0 in a history line from before they were counted (boxed so that
+ * such a line reads)
  * @param inputRecords raw lines read
  * @param badRecords raw lines that could not be read (quarantined)
  * @param previousRows view rows merged: the old segments of the days the new data touched
@@ -28,14 +31,18 @@ import java.util.Map;
  * @param error why it failed, or null
  */
 public record BatchRun(String id, String trigger, String mode, Outcome outcome, long startedAtMs, long endedAtMs,
-		long durationMs, long version, Map<String, Long> cutoff, int files, long inputRecords, long badRecords,
-		long previousRows, long outputRows, int segmentsWritten, String jobId, String error) {
+		long durationMs, long version, Map<String, Long> cutoff, int files, Integer lateFiles, long inputRecords,
+		long badRecords, long previousRows, long outputRows, int segmentsWritten, String jobId, String error) {
+
+	public BatchRun {
+		lateFiles = (lateFiles != null) ? lateFiles : 0;
+	}
 
 	/** A run that failed after it planned a version (or before, with {@code none}). */
 	static BatchRun failed(String id, String trigger, String mode, long startedAtMs, long endedAtMs, long version,
 			String error) {
 		return new BatchRun(id, trigger, mode, Outcome.FAILED, startedAtMs, endedAtMs, endedAtMs - startedAtMs, version,
-				Map.of(), 0, 0, 0, 0, 0, 0, null, error);
+				Map.of(), 0, 0, 0, 0, 0, 0, 0, null, error);
 	}
 
 	/** How a run ended. */

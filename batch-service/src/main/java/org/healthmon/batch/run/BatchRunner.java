@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.healthmon.batch.BatchProperties;
 import org.healthmon.batch.store.BatchStore;
+import org.healthmon.batch.store.RawSnapshots;
 import org.healthmon.batch.upkeep.Upkeep;
 import org.healthmon.model.BatchManifest;
 import org.healthmon.model.Cutoff;
@@ -42,6 +44,10 @@ public class BatchRunner {
 
 	private final RunHistory history;
 
+	private final RawSnapshots snapshots;
+
+	private final LateFiles lateFiles;
+
 	private final RunPlanner planner;
 
 	private final VersionBuilder builder;
@@ -64,9 +70,11 @@ public class BatchRunner {
 			MeterRegistry registry, Clock clock) {
 		this.store = store;
 		this.history = history;
-		this.planner = new RunPlanner(store, properties);
+		this.snapshots = new RawSnapshots(store, properties.lateFiles().enabled());
+		this.lateFiles = new LateFiles(store, this.snapshots, registry, clock);
+		this.planner = new RunPlanner(store, properties, this.snapshots, this.lateFiles);
 		this.builder = new VersionBuilder(store, jobConf, properties);
-		this.upkeep = new Upkeep(store, properties, clock);
+		this.upkeep = new Upkeep(store, properties, this.snapshots, clock);
 		this.registry = registry;
 		this.clock = clock;
 		this.startedAtMs = clock.millis();
@@ -81,6 +89,11 @@ public class BatchRunner {
 		TimeGauge.builder("healthmon.batch.stale.after", this, TimeUnit.MILLISECONDS, (runner) -> runner.staleAfterMs)
 			.description("stale-after-intervals x interval: the batch health is DOWN once the last success is older")
 			.register(registry);
+	}
+
+	/** The late files found and adopted, and whether they can be, for the health. */
+	Map<String, Object> lateFiles() {
+		return this.lateFiles.details();
 	}
 
 	public boolean isRunning() {
@@ -120,7 +133,7 @@ public class BatchRunner {
 		Optional<RunPlan> plan = Optional.empty();
 		Path tmp = null;
 		try {
-			plan = this.planner.plan(mode);
+			plan = this.planner.plan(mode, id);
 			if (plan.isEmpty()) {
 				return nothingNew(id, trigger, startedAt);
 			}
@@ -146,7 +159,7 @@ public class BatchRunner {
 		}
 		return new BatchRun(id, trigger, "none", BatchRun.Outcome.NOTHING_NEW, startedAt, this.clock.millis(),
 				this.clock.millis() - startedAt, version,
-				current.map(BatchManifest::cutoff).orElse(Cutoff.NONE).seqByNode(), 0, 0, 0, 0, 0, 0, null, null);
+				current.map(BatchManifest::cutoff).orElse(Cutoff.NONE).seqByNode(), 0, 0, 0, 0, 0, 0, 0, null, null);
 	}
 
 	private BatchRun execute(String id, String trigger, long startedAt, RunPlan plan, Path tmp)
@@ -155,8 +168,8 @@ public class BatchRunner {
 		this.store.writeAtomically(layout.pendingBatchManifest(),
 				new PendingBatch(plan.version(), plan.cutoff(), startedAt).toJson());
 		log.info("Batch run " + id + ": " + plan.kind().label() + " version " + plan.version() + " over "
-				+ plan.rawFiles().size() + " raw files, " + plan.newFiles() + " of them new (cutoff "
-				+ plan.cutoff().seqByNode() + ")");
+				+ plan.rawFiles().size() + " raw files, " + plan.newFiles() + " of them new, " + plan.lateFiles()
+				+ " of those late (cutoff " + plan.cutoff().seqByNode() + ")");
 		VersionBuilder.Built built = this.builder.build(plan, tmp);
 		moveQuarantine(id, plan.version(), built);
 		String versionDir = layout.batchVersionDir(plan.version());
@@ -173,7 +186,7 @@ public class BatchRunner {
 				+ " bad lines)");
 		return new BatchRun(id, trigger, plan.kind().label(), BatchRun.Outcome.PUBLISHED, startedAt,
 				this.clock.millis(), this.clock.millis() - startedAt, plan.version(), plan.cutoff().seqByNode(),
-				plan.rawFiles().size(), built.rawLines(), built.first().badLines(), built.viewRows(),
+				plan.rawFiles().size(), plan.lateFiles(), built.rawLines(), built.first().badLines(), built.viewRows(),
 				built.index().rows(), built.daysWritten(), built.jobIds(), null);
 	}
 
@@ -196,9 +209,14 @@ public class BatchRunner {
 		}
 		BatchManifest manifest = new BatchManifest(plan.version(), plan.cutoff(), plan.rawFrom(),
 				layout.batchVersionDir(plan.version()), layout.segmentIndex(plan.version()), built.index().rows(),
-				built.index().minMinute(), built.index().maxMinute(), this.clock.millis());
+				built.index().minMinute(), built.index().maxMinute(), this.clock.millis(), plan.rawSnapshot());
 		this.store.writeAtomically(layout.batchManifest(), manifest.toJson());
 		deletePending();
+		// the next run diffs from the new version's snapshot
+		plan.current()
+			.map(BatchManifest::rawSnapshot)
+			.filter((base) -> !base.isEmpty() && !base.equals(plan.rawSnapshot()))
+			.ifPresent(this.snapshots::delete);
 	}
 
 	/** Bad lines the job copied aside go to {@code quarantine/v<version>/}. */
@@ -235,6 +253,11 @@ public class BatchRunner {
 		if (plan.isPresent()) {
 			// The speed layer's second set waits on this; the next run publishes its own
 			deletePending();
+			// files it adopted are new since the published snapshot: the next run counts
+			// them
+			if (!plan.get().rawSnapshot().isEmpty()) {
+				this.snapshots.delete(plan.get().rawSnapshot());
+			}
 		}
 	}
 

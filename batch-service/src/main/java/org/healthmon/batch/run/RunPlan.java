@@ -21,9 +21,13 @@ import org.healthmon.model.SegmentIndex;
  * @param rawFrom the window the next run lists ({@link BatchManifest#rawFrom})
  * @param rawFiles the raw files the job reads
  * @param newFiles how many of them the current version did not cover
+ * @param rawSnapshot the snapshot of the raw store the version counts exactly
+ * ({@link BatchManifest#rawSnapshot}), or empty when late-file detection is off
+ * @param lateFiles late files the run found and adopted ({@link LateFiles}); they are
+ * among the new files
  */
 public record RunPlan(Kind kind, long version, Optional<BatchManifest> current, SegmentIndex currentIndex,
-		Cutoff cutoff, long rawFrom, List<RawFile> rawFiles, int newFiles) {
+		Cutoff cutoff, long rawFrom, List<RawFile> rawFiles, int newFiles, String rawSnapshot, int lateFiles) {
 
 	public RunPlan {
 		rawFiles = List.copyOf(rawFiles);

@@ -6,9 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 
 import org.healthmon.batch.BatchProperties;
 import org.healthmon.batch.store.BatchStore;
+import org.healthmon.batch.store.RawSnapshots;
 import org.healthmon.model.BatchManifest;
 import org.healthmon.model.RawFileName;
 import org.healthmon.model.RawFileSet;
@@ -31,6 +33,12 @@ import org.healthmon.model.StorageLayout;
  * closed for {@code close-after}; {@code batch/compaction-through} keeps where the
  * compactor has got to, so each run looks at the few hours that closed since, never at
  * the whole store. The work on one hour's files is {@link RawHour}'s.
+ *
+ * <p>
+ * With late-file detection on, only the files of the published version's raw snapshot are
+ * compacted or deleted (docs/architecture.md §4.5): the versions count those, while a
+ * late file may lie inside a compaction's range and waits, untouched, for the next run to
+ * adopt it. With no snapshot named yet (a version from before), nothing is.
  */
 public class RawCompactor {
 
@@ -42,12 +50,16 @@ public class RawCompactor {
 
 	private final Duration grace;
 
+	private final RawSnapshots snapshots;
+
 	private final Clock clock;
 
-	public RawCompactor(BatchStore store, BatchProperties.Compaction settings, Duration grace, Clock clock) {
+	public RawCompactor(BatchStore store, BatchProperties.Compaction settings, Duration grace, RawSnapshots snapshots,
+			Clock clock) {
 		this.store = store;
 		this.settings = settings;
 		this.grace = grace;
+		this.snapshots = snapshots;
 		this.clock = clock;
 	}
 
@@ -66,8 +78,10 @@ public class RawCompactor {
 	 * again by the next pass.
 	 * @param previous the batch view before the published one; nothing is compacted
 	 * before there is one
+	 * @param snapshot the published version's raw snapshot, the files the compactor may
+	 * touch when late-file detection is on
 	 */
-	public Result compact(Optional<BatchManifest> previous) throws IOException {
+	public Result compact(Optional<BatchManifest> previous, String snapshot) throws IOException {
 		Optional<long[]> saved = state();
 		long now = this.clock.millis();
 		long closedBefore = StorageLayout.hourOf(now - this.settings.closeAfter().toMillis());
@@ -81,7 +95,8 @@ public class RawCompactor {
 		boolean compactionBlocked = false;
 		boolean cleaningBlocked = false;
 		for (long hour = clean; hour < end; hour += HOUR) {
-			RawHour raw = RawHour.list(this.store, this.store.layout().rawPartition(hour));
+			String partition = this.store.layout().rawPartition(hour);
+			RawHour raw = RawHour.list(this.store, partition, counted(snapshot, partition));
 			RawHour.Deleted deleted = raw.deleteReplaced(now, this.grace);
 			result = result.plusDeleted(deleted.files());
 			if (hour >= through) {
@@ -103,6 +118,17 @@ public class RawCompactor {
 		}
 		save(new long[] { through, clean }, saved);
 		return result;
+	}
+
+	/**
+	 * The names of a partition's files the published version counts, when detection is
+	 * on: those its snapshot holds (none without a snapshot).
+	 */
+	private Optional<Set<String>> counted(String snapshot, String partition) throws IOException {
+		if (!this.snapshots.isOn()) {
+			return Optional.empty();
+		}
+		return Optional.of(snapshot.isEmpty() ? Set.of() : this.snapshots.names(snapshot, partition));
 	}
 
 	/** The first hour of the oldest raw partition (one listing of the raw directory). */

@@ -28,7 +28,9 @@ import org.healthmon.model.SequencedFileName;
  * One hour partition of the raw store, as {@link RawCompactor} works on it, listed once:
  * per node, its standing files at or below the bound become compactions (written hidden,
  * renamed into place), and the files a compaction replaced are deleted once its grace is
- * over.
+ * over. Where the published version's snapshot is known, only the files it holds are
+ * touched: a file published late, even inside a compaction's range, is left for the next
+ * run to adopt.
  */
 final class RawHour {
 
@@ -41,20 +43,37 @@ final class RawHour {
 	/** The hour's files by path, as listed before this pass changed anything. */
 	private final Map<String, FileStatus> statuses;
 
-	private RawHour(BatchStore store, String partition, Map<String, FileStatus> statuses) {
+	/**
+	 * The names of the files the versions count, or empty when every file may be used.
+	 */
+	private final Optional<Set<String>> counted;
+
+	private RawHour(BatchStore store, String partition, Map<String, FileStatus> statuses,
+			Optional<Set<String>> counted) {
 		this.store = store;
 		this.partition = partition;
 		this.statuses = statuses;
+		this.counted = counted;
 	}
 
-	static RawHour list(BatchStore store, String partition) throws IOException {
+	/**
+	 * Lists an hour.
+	 * @param counted the names of the files the published version counts (its
+	 * snapshot's), or empty when late-file detection is off
+	 */
+	static RawHour list(BatchStore store, String partition, Optional<Set<String>> counted) throws IOException {
 		Map<String, FileStatus> statuses = new TreeMap<>();
 		for (FileStatus status : store.list(partition)) {
 			if (status.isFile()) {
 				statuses.put(status.getPath().toUri().getPath(), status);
 			}
 		}
-		return new RawHour(store, partition, statuses);
+		return new RawHour(store, partition, statuses, counted);
+	}
+
+	/** Whether the versions count this file, so that it may be compacted or deleted. */
+	private boolean isCounted(String path) {
+		return this.counted.map((names) -> names.contains(this.statuses.get(path).getPath().getName())).orElse(true);
 	}
 
 	/**
@@ -72,7 +91,7 @@ final class RawHour {
 		for (Map.Entry<String, List<RawFileSet.RawFile>> node : byNode.entrySet()) {
 			List<RawFileSet.RawFile> files = node.getValue()
 				.stream()
-				.filter((f) -> bound.covers(node.getKey(), f.name().last()))
+				.filter((f) -> bound.covers(node.getKey(), f.name().last()) && isCounted(f.path()))
 				.sorted(Comparator.comparingLong((RawFileSet.RawFile f) -> f.name().first()))
 				.toList();
 			done = done && files.size() == node.getValue().size();
@@ -169,7 +188,7 @@ final class RawHour {
 			String fileName = entry.getValue().getPath().getName();
 			Optional<RawFileName> name = RawFileName.parse(fileName);
 			boolean replaced = name.isPresent() && !standing.contains(entry.getKey());
-			boolean due = replaced
+			boolean due = replaced && isCounted(entry.getKey())
 					&& compactions.values().stream().anyMatch((c) -> c.contains(name.get()) && !c.equals(name.get()));
 			boolean crashed = fileName.startsWith(SequencedFileName.HIDDEN_PREFIX)
 					&& RawFileName.parse(fileName.substring(1)).filter(RawFileName::compacted).isPresent();

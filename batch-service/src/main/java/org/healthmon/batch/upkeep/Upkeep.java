@@ -8,6 +8,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.healthmon.batch.BatchProperties;
 import org.healthmon.batch.store.BatchStore;
+import org.healthmon.batch.store.RawSnapshots;
 import org.healthmon.model.BatchManifest;
 
 /**
@@ -30,11 +31,11 @@ public class Upkeep {
 
 	private final BatchProperties properties;
 
-	public Upkeep(BatchStore store, BatchProperties properties, Clock clock) {
+	public Upkeep(BatchStore store, BatchProperties properties, RawSnapshots snapshots, Clock clock) {
 		this.store = store;
 		this.properties = properties;
 		this.janitor = new VersionJanitor(store, properties.versionGrace(), clock);
-		this.compactor = new RawCompactor(store, properties.compaction(), properties.versionGrace(), clock);
+		this.compactor = new RawCompactor(store, properties.compaction(), properties.versionGrace(), snapshots, clock);
 		this.retention = new Retention(store, properties.retention(), clock);
 	}
 
@@ -52,7 +53,7 @@ public class Upkeep {
 			Optional<BatchManifest> previous = this.store.previousBatchManifest();
 			this.janitor.collect(current.get(), previous);
 			Optional<RawCompactor.Result> compacted = this.properties.compaction().enabled()
-					? Optional.of(this.compactor.compact(previous)) : Optional.empty();
+					? Optional.of(this.compactor.compact(previous, current.get().rawSnapshot())) : Optional.empty();
 			// raw days go only once the compactor has passed them: the batch view has
 			// them
 			this.retention.apply(compacted.map(RawCompactor.Result::throughHour).orElse(Long.MIN_VALUE));

@@ -24,6 +24,8 @@ import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
+
 class BatchHealthIndicatorTests {
 
 	private static final long T = 1_795_323_600_000L;
@@ -46,6 +48,9 @@ class BatchHealthIndicatorTests {
 		this.history.add(run(BatchRun.Outcome.FAILED, clock.now));
 		assertThat(health.health().getStatus()).as("failed, but the last success is 14 min old").isEqualTo(Status.UP);
 		assertThat(health.health().getDetails()).containsKey("lastError");
+		assertThat(health.health().getDetails().get("lateFiles")).asInstanceOf(InstanceOfAssertFactories.MAP)
+			.containsEntry("lastRun", 0)
+			.hasEntrySatisfying("detection", (d) -> assertThat(d.toString()).startsWith("off: "));
 		clock.now += Duration.ofMinutes(2).toMillis();
 		assertThat(health.health().getStatus()).isEqualTo(Status.DOWN);
 	}
@@ -81,7 +86,7 @@ class BatchHealthIndicatorTests {
 	}
 
 	private static BatchRun run(BatchRun.Outcome outcome, long at) {
-		return new BatchRun("id", "test", "none", outcome, at - 10, at, 10, 0, Map.of(), 0, 0, 0, 0, 0, 0, null,
+		return new BatchRun("id", "test", "none", outcome, at - 10, at, 10, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0, null,
 				(outcome == BatchRun.Outcome.FAILED) ? "boom" : null);
 	}
 

@@ -43,7 +43,7 @@ public final class TestRunners {
 		BatchProperties properties = new BatchProperties(base.hdfs(), base.interval(), base.initialDelay(),
 				base.fullRecomputeEvery(), base.versionGrace(), splitSize, base.reducers(), base.jobJar(),
 				base.jobSettings(), base.staleAfterIntervals(), base.historySize(), base.adminToken(),
-				base.compaction(), base.retention());
+				base.compaction(), base.retention(), base.lateFiles());
 		return runner(fs, layout, tmp, properties, registry, Clock.systemUTC());
 	}
 
@@ -82,7 +82,8 @@ public final class TestRunners {
 		return new BatchProperties(new HdfsSettings(uri, root, (short) 3, Map.of()), Duration.ofMinutes(5),
 				Duration.ofSeconds(10), fullEvery, grace, DataSize.ofMegabytes(256), 1, "", new HashMap<>(jobSettings),
 				3, 500, "", compaction,
-				new BatchProperties.Retention(Duration.ZERO, Duration.ofDays(7), Duration.ofDays(30)));
+				new BatchProperties.Retention(Duration.ZERO, Duration.ofDays(7), Duration.ofDays(30)),
+				new BatchProperties.LateFiles(true));
 	}
 
 }

@@ -34,6 +34,12 @@ import org.healthmon.speed.store.SpeedStore;
  * leaves a state the next run (of this app or a restarted one) continues from: a version
  * becomes visible only when its manifest is replaced, and a set's manifest says exactly
  * which files it holds.
+ *
+ * <p>
+ * Files of batch-only nodes (adopted late files, imports) are left to the batch layer,
+ * and so are late files, published below a set's absorbed cutoff after the set passed it:
+ * the run counts both for the health ({@link RunOutcome.Waiting}), and the next batch run
+ * counts them (docs/architecture.md §4.5).
  */
 public class SpeedRun {
 
@@ -98,9 +104,12 @@ public class SpeedRun {
 				window = catchUp.get().union(window);
 			}
 		}
+		first = first.without(SpeedRun::isBatchOnly);
 		Cutoff highest = first.highest();
 		// Every file up to the first listing's highest sequences is in the second one
-		RawFileSet second = this.store.listRaw(window);
+		RawFileSet listed = this.store.listRaw(window);
+		RawFileSet second = listed.without(SpeedRun::isBatchOnly);
+		RunOutcome.Waiting waiting = waiting(listed, second, state);
 		Map<String, List<RawFile>> increments = new LinkedHashMap<>();
 		for (RealtimeManifest set : state.sets().values()) {
 			increments.put(set.set(), second.select(set.absorbed(), highest));
@@ -115,7 +124,8 @@ public class SpeedRun {
 			t2 = System.nanoTime();
 			for (RealtimeManifest set : state.sets().values()) {
 				if (!increments.get(set.set()).isEmpty()) {
-					sets.put(set.set(), publishVersion(set, highest, rowsOf(set.set(), result)));
+					sets.put(set.set(),
+							publishVersion(set, highest, rowsOf(set.set(), result), increments.get(set.set()).size()));
 				}
 			}
 		}
@@ -128,7 +138,43 @@ public class SpeedRun {
 			log.debug("Run phases (ms): manifests and listings " + ms(t1 - t0) + ", Spark job " + ms(t2 - t1)
 					+ ", versions published " + ms(t3 - t2) + ", expiry and gc " + ms(System.nanoTime() - t3));
 		}
-		return new RunOutcome(state, files, result.lines(), result.badLines());
+		if (waiting.total() > 0 && log.isDebugEnabled()) {
+			log.debug("Raw files left to the batch layer: " + waiting);
+		}
+		return new RunOutcome(state, files, result.lines(), result.badLines(), waiting);
+	}
+
+	/**
+	 * Adopted late files and imports: only the batch layer reads them (they may lie in
+	 * any partition, outside the window).
+	 */
+	private static boolean isBatchOnly(RawFile file) {
+		return file.name().batchOnly();
+	}
+
+	/**
+	 * The files this run sees but no set will absorb: batch-only ones above the batch
+	 * cutoff, and late ones, below a set's absorbed cutoff but more than it counted
+	 * absorbing ({@link RealtimeManifest#files}).
+	 */
+	private static RunOutcome.Waiting waiting(RawFileSet listed, RawFileSet second, HandoffState state) {
+		Cutoff batch = state.batchCutoff();
+		long batchOnly = listed.files()
+			.stream()
+			.filter((file) -> isBatchOnly(file) && file.name().first() > batch.seqOf(file.name().nodeId()))
+			.count();
+		long late = 0;
+		for (RealtimeManifest set : state.sets().values()) {
+			if (set.files() >= 0) {
+				long absorbed = second.files()
+					.stream()
+					.filter((file) -> file.name().first() > set.start().seqOf(file.name().nodeId())
+							&& file.name().last() <= set.absorbed().seqOf(file.name().nodeId()))
+					.count();
+				late = Math.max(late, absorbed - set.files());
+			}
+		}
+		return new RunOutcome.Waiting(late, batchOnly);
 	}
 
 	private static long ms(long nanos) {
@@ -184,7 +230,7 @@ public class SpeedRun {
 			long version = this.store.nextFreeVersion(opening.set());
 			String path = this.store.writeVersion(opening.set(), version, List.of());
 			RealtimeManifest set = new RealtimeManifest(opening.set(), opening.start(), opening.start(), version, path,
-					0, this.clock.millis());
+					0, this.clock.millis(), 0);
 			this.store.publish(set);
 			sets.put(set.set(), set);
 			log.info("Realtime set " + set.set() + " opened (" + opening.role() + ") at start " + set.start());
@@ -214,8 +260,8 @@ public class SpeedRun {
 		return rows;
 	}
 
-	private RealtimeManifest publishVersion(RealtimeManifest set, Cutoff highest, List<MinuteStats> increment)
-			throws IOException {
+	private RealtimeManifest publishVersion(RealtimeManifest set, Cutoff highest, List<MinuteStats> increment,
+			int newFiles) throws IOException {
 		Map<MinuteKey, MinuteStats> merged = new TreeMap<>();
 		for (MinuteStats row : this.store.readVersion(set.path())) {
 			merged.merge(MinuteKey.of(row), row, MinuteStats::merge);
@@ -225,8 +271,9 @@ public class SpeedRun {
 		}
 		long version = set.version() + 1;
 		String path = this.store.writeVersion(set.set(), version, merged.values());
+		long files = (set.files() < 0) ? RealtimeManifest.UNKNOWN_FILES : set.files() + newFiles;
 		RealtimeManifest next = new RealtimeManifest(set.set(), set.start(), join(set.absorbed(), highest), version,
-				path, merged.size(), this.clock.millis());
+				path, merged.size(), this.clock.millis(), files);
 		this.store.publish(next);
 		return next;
 	}

@@ -45,6 +45,12 @@ public class SpeedStatus {
 		this.badLines = Counter.builder("healthmon.speed.bad.lines")
 			.description("Raw lines that could not be read (counted, skipped)")
 			.register(registry);
+		Gauge
+			.builder("healthmon.speed.waiting.files", this,
+					(s) -> s.lastOutcome.map((o) -> o.waiting().total()).orElse(0L))
+			.description("Raw files the last run saw but left to the batch layer: late files below a set's "
+					+ "absorbed cutoff and batch-only files (adopted late files, imports)")
+			.register(registry);
 		Gauge.builder("healthmon.speed.sets", this, (s) -> s.lastOutcome.map((o) -> o.state().sets().size()).orElse(0))
 			.description("Live realtime view sets")
 			.register(registry);

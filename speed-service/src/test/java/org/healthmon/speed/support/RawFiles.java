@@ -58,7 +58,15 @@ public final class RawFiles {
 	}
 
 	public synchronized Published publish(String node, int lines, int badLines) throws IOException {
-		long seq = this.lastSeq.merge(node, 1L, Long::sum);
+		return publish(node, this.lastSeq.getOrDefault(node, 0L) + 1, lines, badLines);
+	}
+
+	/**
+	 * Publishes a node's file of the given sequence, in or out of order (a late file when
+	 * below one published already).
+	 */
+	public synchronized Published publish(String node, long seq, int lines, int badLines) throws IOException {
+		this.lastSeq.merge(node, seq, Math::max);
 		SequencedFileName name = new SequencedFileName(node, seq, "csv");
 		String dir = this.layout.rawPartition(System.currentTimeMillis());
 		StringBuilder text = new StringBuilder();
