@@ -42,6 +42,10 @@ import org.healthmon.model.Cutoff;
 import org.healthmon.model.HealthMessage;
 import org.healthmon.model.HealthMessageJson;
 import org.healthmon.model.MinuteStats;
+import org.healthmon.model.RawCsv;
+import org.healthmon.model.RawFileName;
+import org.healthmon.model.RawRecord;
+import org.healthmon.model.StorageLayout;
 import org.healthmon.query.support.Brute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -84,6 +88,9 @@ class SuiteEndToEndIT {
 	private static final String HOT = "e2e-hot";
 
 	private static final String QUIET = "e2e-quiet";
+
+	/** Raw files published out of order in the late-files phase. */
+	private static final int LATE_FILES = 2_000;
 
 	private static final String ALL_TIME = "from=2000-01-01T00:00Z&to=2100-01-01T00:00Z";
 
@@ -187,6 +194,7 @@ class SuiteEndToEndIT {
 		int windows = finalWindows(suite, raw, sent, start);
 		crashes(suite, raw, sent, start);
 		ingestCrash(suite, raw);
+		lateFiles(suite, raw, sent, start);
 
 		List<Long> freshness = probes.latencies(probes.apiSeenAt, 0, Long.MAX_VALUE);
 		System.out.printf("%nEnd-to-end: %,d messages sent (%,d dataset + %,d probes), all counted exactly once%n",
@@ -605,6 +613,77 @@ class SuiteEndToEndIT {
 	}
 
 	/** Sends messages to ingest at about 50,000 a second, well inside what it keeps. */
+	/**
+	 * Raw files that break the writer contract (docs/architecture.md §4.2), as a restore
+	 * with {@code hadoop fs -put} writes them: {@value #LATE_FILES} one-line files of a
+	 * node of their own, published in shuffled order into the previous and the current
+	 * hour while batch and speed run. Once two batch versions have passed after the last,
+	 * every answer counts each of them exactly once, and the batch layer counted late
+	 * ones.
+	 */
+	private void lateFiles(Suite suite, RawData raw, List<HealthMessage> sent, long start) throws Exception {
+		long now = System.currentTimeMillis();
+		long hour = StorageLayout.hourOf(now);
+		int half = LATE_FILES / 2;
+		List<Integer> order = new ArrayList<>();
+		for (int seq = 1; seq <= LATE_FILES; seq++) {
+			order.add(seq);
+		}
+		Collections.shuffle(order, new Random(19));
+		StorageLayout layout = StorageLayout.defaults();
+		List<HealthMessage> late = new ArrayList<>();
+		for (int seq : order) {
+			long arrival = (seq <= half) ? hour - 3_600_000L + seq * 1_000L
+					: hour + (now - hour) * (seq - half) / (half + 1);
+			HealthMessage message = new HealthMessage("e2e-late-" + (seq % 4), arrival - 60_000, seq % 100, 32, 16, 500,
+					250, HealthMessage.NO_SEQ);
+			String line = RawCsv.append(new StringBuilder(), new RawRecord(message, arrival)).toString();
+			org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(layout.rawPartition(arrival));
+			String name = new RawFileName("ingest-9", seq, seq, false).published();
+			org.apache.hadoop.fs.Path hidden = new org.apache.hadoop.fs.Path(dir, "_" + name);
+			try (var out = raw.fs().create(hidden, false)) {
+				out.write(line.getBytes(StandardCharsets.ISO_8859_1));
+			}
+			assertThat(raw.fs().rename(hidden, new org.apache.hadoop.fs.Path(dir, name))).isTrue();
+			late.add(message);
+			Thread.sleep(10);
+		}
+		long published = batchVersion(raw);
+		long deadline = System.currentTimeMillis() + 180_000;
+		while (batchVersion(raw) < published + 2 && System.currentTimeMillis() < deadline) {
+			Thread.sleep(500);
+		}
+		assertThat(batchVersion(raw)).as("two batch versions after the last late file")
+			.isGreaterThanOrEqualTo(published + 2);
+		sent.addAll(late);
+		long counted = 0;
+		deadline = System.currentTimeMillis() + 30_000;
+		while (System.currentTimeMillis() < deadline && (counted = total(suite)) != sent.size()) {
+			Thread.sleep(500);
+		}
+		assertThat(counted).as("messages counted once the late files were published").isEqualTo(sent.size());
+		int windows = finalWindows(suite, raw, sent, start);
+		String metrics = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(suite.batchBase() + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		Matcher lateFiles = Pattern.compile("(?m)^healthmon_batch_late_files_total\\{[^}]*} ([0-9.E]+)$")
+			.matcher(metrics);
+		assertThat(lateFiles.find()).as("healthmon_batch_late_files_total in %s", suite.batchBase()).isTrue();
+		double adopted = Double.parseDouble(lateFiles.group(1));
+		System.out.printf(
+				"  %,d raw files of ingest-9 published in shuffled order: %.0f found late and adopted; "
+						+ "all %,d messages counted, %d random windows exact%n",
+				LATE_FILES, adopted, sent.size(), windows);
+		assertThat(adopted).as("late files the batch layer counted").isPositive();
+	}
+
+	private long batchVersion(RawData raw) throws IOException {
+		try (var in = raw.fs().open(new org.apache.hadoop.fs.Path("/healthmon/manifests/batch.json"))) {
+			return org.healthmon.model.BatchManifest.fromJson(in.readAllBytes()).version();
+		}
+	}
+
 	private void send(Suite suite, List<HealthMessage> messages) throws Exception {
 		try (DatagramSocket socket = new DatagramSocket()) {
 			InetAddress localhost = InetAddress.getLoopbackAddress();
