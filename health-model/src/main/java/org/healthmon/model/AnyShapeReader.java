@@ -26,8 +26,6 @@ final class AnyShapeReader {
 
 	private static final int LOWER_CASE_LIMIT = 1024;
 
-	private static final String NOT_ISO = "timestamp must be ISO-8601 with an offset, e.g. 2026-11-22T05:31:02.123Z";
-
 	/** Whether the original assignment's shape gives CPU as a 0–1 fraction. */
 	private final boolean legacyFraction;
 
@@ -234,9 +232,9 @@ final class AnyShapeReader {
 		try {
 			if (token == JsonToken.VALUE_STRING) {
 				String text = parser.getText();
-				if (!startsLikeADate(text)) {
+				if (!IsoTimestamp.startsLikeADate(text)) {
 					// without the parser's exception, which costs more than the message
-					reject(RejectReason.BAD_TIMESTAMP, NOT_ISO);
+					reject(RejectReason.BAD_TIMESTAMP, IsoTimestamp.NOT_ISO);
 					return 0L;
 				}
 				return OffsetDateTime.parse(text).toInstant().toEpochMilli();
@@ -250,7 +248,7 @@ final class AnyShapeReader {
 			}
 		}
 		catch (DateTimeParseException ex) {
-			reject(RejectReason.BAD_TIMESTAMP, NOT_ISO + ": " + ex.getMessage());
+			reject(RejectReason.BAD_TIMESTAMP, IsoTimestamp.NOT_ISO + ": " + ex.getMessage());
 			return 0L;
 		}
 		catch (ArithmeticException | NumberFormatException ex) {
@@ -262,22 +260,6 @@ final class AnyShapeReader {
 		reject(RejectReason.BAD_TIMESTAMP,
 				"timestamp must be an ISO-8601 string or an epoch number, found " + describe(parser, token));
 		return 0L;
-	}
-
-	/**
-	 * Whether a text starts like an ISO-8601 date of years 0000-9999, {@code YYYY-}:
-	 * every accepted time does ([2000, 2100)).
-	 */
-	private static boolean startsLikeADate(String text) {
-		if (text.length() < 16 || text.charAt(4) != '-') {
-			return false;
-		}
-		for (int i = 0; i < 4; i++) {
-			if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private static String describe(JsonParser parser, JsonToken token) throws IOException {

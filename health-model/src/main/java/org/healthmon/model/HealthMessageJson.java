@@ -105,7 +105,7 @@ public final class HealthMessageJson {
 		if (looksLikeUtf16Or32(bytes, offset, length)) {
 			return UTF16_OR_32;
 		}
-		if (!JsonSyntax.isUtf8(bytes, offset, length)) {
+		if (!Utf8.isValid(bytes, offset, length)) {
 			return NOT_UTF8;
 		}
 		switch (JsonSyntax.check(bytes, offset, length)) {
@@ -135,7 +135,7 @@ public final class HealthMessageJson {
 
 	/** Whether the bytes are well-formed UTF-8; throws nothing, allocates nothing. */
 	public static boolean isUtf8(byte[] bytes, int offset, int length) {
-		return JsonSyntax.isUtf8(bytes, offset, length);
+		return Utf8.isValid(bytes, offset, length);
 	}
 
 	/**

@@ -1,17 +1,16 @@
 package org.healthmon.model;
 
 /**
- * A check of UTF-8 and JSON syntax that allocates nothing and throws nothing, run before
- * the JSON parser: the parser reports a syntax error by throwing, and an exception costs
- * more than decoding a whole valid message, so a flood of broken datagrams would cost
- * ingest several times what valid ones cost (docs/architecture.md §3.3).
+ * A check of JSON syntax (after {@link Utf8}'s) that allocates and throws nothing, run
+ * before the JSON parser: the parser reports a syntax error by throwing, and an exception
+ * costs more than decoding a whole valid message, so a flood of broken datagrams would
+ * cost ingest several times what valid ones cost (docs/architecture.md §3.3).
  *
  * <p>
  * It accepts what the decoder's parser accepts (RFC 8259 with trailing commas and
  * {@code NaN}/{@code Infinity}) and may accept a little more (no limit on number length;
  * nesting deeper than {@value #MAX_DEPTH} is left to the parser), never less: where it
- * says "not JSON" the parser would have thrown, so no message changes its outcome. What
- * it lets through that the parser refuses is still caught as before.
+ * says "not JSON" the parser would have thrown, so no message changes its outcome.
  */
 final class JsonSyntax {
 
@@ -19,54 +18,6 @@ final class JsonSyntax {
 	static final int MAX_DEPTH = 64;
 
 	private JsonSyntax() {
-	}
-
-	/**
-	 * Whether the bytes are well-formed UTF-8 (RFC 3629: no overlongs, no surrogates).
-	 */
-	static boolean isUtf8(byte[] b, int offset, int length) {
-		int end = offset + length;
-		int i = offset;
-		while (i < end) {
-			int c = b[i] & 0xFF;
-			if (c < 0x80) {
-				i++;
-				continue;
-			}
-			int more;
-			int min = 0x80;
-			int max = 0xBF;
-			if (c >= 0xC2 && c <= 0xDF) {
-				more = 1;
-			}
-			else if (c >= 0xE0 && c <= 0xEF) {
-				more = 2;
-				min = (c == 0xE0) ? 0xA0 : 0x80;
-				max = (c == 0xED) ? 0x9F : 0xBF;
-			}
-			else if (c >= 0xF0 && c <= 0xF4) {
-				more = 3;
-				min = (c == 0xF0) ? 0x90 : 0x80;
-				max = (c == 0xF4) ? 0x8F : 0xBF;
-			}
-			else {
-				return false;
-			}
-			if (i + more >= end) {
-				return false;
-			}
-			int second = b[i + 1] & 0xFF;
-			if (second < min || second > max) {
-				return false;
-			}
-			for (int k = 2; k <= more; k++) {
-				if ((b[i + k] & 0xC0) != 0x80) {
-					return false;
-				}
-			}
-			i += more + 1;
-		}
-		return true;
 	}
 
 	/** What {@link #check} found. */
@@ -85,7 +36,7 @@ final class JsonSyntax {
 
 	/**
 	 * Whether the bytes hold exactly one JSON value, with optional whitespace around it.
-	 * The bytes must be valid UTF-8 ({@link #isUtf8}).
+	 * The bytes must be valid UTF-8 ({@link Utf8#isValid}).
 	 */
 	static Verdict check(byte[] b, int offset, int length) {
 		return new Scanner(b, offset, offset + length).document();

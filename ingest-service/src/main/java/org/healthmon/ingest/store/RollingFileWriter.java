@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -36,13 +34,11 @@ final class RollingFileWriter implements SmartLifecycle {
 
 	private final String store;
 
-	private final Partitioning partitioning;
-
 	private final RollPolicy policy;
 
 	private final Clock clock;
 
-	private final BlockingQueue<Line> queue;
+	private final LineQueue queue;
 
 	private final StoreMetrics metrics;
 
@@ -59,11 +55,10 @@ final class RollingFileWriter implements SmartLifecycle {
 	RollingFileWriter(String store, FileSystem fs, IngestProperties properties, Partitioning partitioning,
 			MeterRegistry registry, Clock clock) {
 		this.store = store;
-		this.partitioning = partitioning;
 		this.policy = RollPolicy.of(properties.writer());
 		this.clock = clock;
-		this.queue = new ArrayBlockingQueue<>(properties.writer().bufferLines());
 		this.metrics = new StoreMetrics(registry, store);
+		this.queue = new LineQueue(properties.writer().bufferLines(), partitioning, this.metrics);
 		this.target = new WriteTarget(store, fs, properties, partitioning, this.metrics, clock);
 		this.metrics.watch(this);
 	}
@@ -74,17 +69,16 @@ final class RollingFileWriter implements SmartLifecycle {
 	 * file's {@link RawTally}.
 	 */
 	void append(long arrivalTimeMs, byte[] line, String service) {
-		if (this.stopRequested && this.thread == null) {
+		if (closed()) {
 			throw new IllegalStateException("the " + this.store + " store is closed");
 		}
 		try {
-			this.queue.put(new Line(this.partitioning.bucketOf(arrivalTimeMs), line, service, arrivalTimeMs));
+			this.queue.put(arrivalTimeMs, line, service);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while handing a line to the " + this.store + " store", ex);
 		}
-		this.metrics.appended();
 	}
 
 	/**
@@ -92,19 +86,16 @@ final class RollingFileWriter implements SmartLifecycle {
 	 * @return whether the line was taken
 	 */
 	boolean offer(long arrivalTimeMs, byte[] line) {
-		if (this.stopRequested && this.thread == null) {
-			return false;
-		}
-		if (!this.queue.offer(new Line(this.partitioning.bucketOf(arrivalTimeMs), line, null, arrivalTimeMs))) {
-			return false;
-		}
-		this.metrics.appended();
-		return true;
+		return !closed() && this.queue.offer(arrivalTimeMs, line);
+	}
+
+	private boolean closed() {
+		return this.stopRequested && this.thread == null;
 	}
 
 	/** Whether this store is behind: its buffer half full, or spooling. */
 	boolean behind() {
-		return this.queue.remainingCapacity() < this.queue.size() || this.target.isSpooling();
+		return this.queue.halfFull() || this.target.isSpooling();
 	}
 
 	/** Where the lines go: HDFS or the spool, with the spool's state. */
@@ -155,7 +146,7 @@ final class RollingFileWriter implements SmartLifecycle {
 	}
 
 	private void run() {
-		List<Line> batch = new ArrayList<>(MAX_BATCH);
+		List<LineQueue.Line> batch = new ArrayList<>(MAX_BATCH);
 		this.target.start();
 		while (!this.stopRequested || !this.queue.isEmpty() || !batch.isEmpty()) {
 			try {
@@ -179,10 +170,10 @@ final class RollingFileWriter implements SmartLifecycle {
 	}
 
 	/** Writes and removes the lines of a batch; on a spool failure the rest remain. */
-	private void write(List<Line> batch) throws IOException {
+	private void write(List<LineQueue.Line> batch) throws IOException {
 		int done = 0;
 		try {
-			for (Line line : batch) {
+			for (LineQueue.Line line : batch) {
 				writeLine(line);
 				done++;
 			}
@@ -192,7 +183,7 @@ final class RollingFileWriter implements SmartLifecycle {
 		}
 	}
 
-	private void writeLine(Line line) throws IOException {
+	private void writeLine(LineQueue.Line line) throws IOException {
 		if (this.current != null && this.current.bucket() != line.bucket()) {
 			roll();
 		}
@@ -301,10 +292,6 @@ final class RollingFileWriter implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	/** A line, with its service when the store tallies them (raw lines). */
-	private record Line(long bucket, byte[] bytes, String service, long arrivalTimeMs) {
 	}
 
 }

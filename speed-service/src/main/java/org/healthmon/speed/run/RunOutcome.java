@@ -1,5 +1,8 @@
 package org.healthmon.speed.run;
 
+import org.healthmon.model.Cutoff;
+import org.healthmon.model.RawFileSet;
+import org.healthmon.model.RealtimeManifest;
 import org.healthmon.speed.handoff.HandoffState;
 
 /**
@@ -31,6 +34,34 @@ public record RunOutcome(HandoffState state, int files, long lines, long badLine
 
 		/** Nothing waits. */
 		public static final Waiting NONE = new Waiting(0, 0);
+
+		/**
+		 * The files this run sees but no set will absorb: batch-only ones above the batch
+		 * cutoff, and late ones, below a set's absorbed cutoff but more than it counted
+		 * absorbing ({@link RealtimeManifest#files}).
+		 * @param listed the run's listing, batch-only files included
+		 * @param second the files the sets may absorb (batch-only ones left out)
+		 * @param state the handoff state of the run
+		 */
+		static Waiting of(RawFileSet listed, RawFileSet second, HandoffState state) {
+			Cutoff batch = state.batchCutoff();
+			long batchOnly = listed.files()
+				.stream()
+				.filter((file) -> file.name().batchOnly() && file.name().first() > batch.seqOf(file.name().nodeId()))
+				.count();
+			long late = 0;
+			for (RealtimeManifest set : state.sets().values()) {
+				if (set.files() >= 0) {
+					long absorbed = second.files()
+						.stream()
+						.filter((file) -> file.name().first() > set.start().seqOf(file.name().nodeId())
+								&& file.name().last() <= set.absorbed().seqOf(file.name().nodeId()))
+						.count();
+					late = Math.max(late, absorbed - set.files());
+				}
+			}
+			return new Waiting(late, batchOnly);
+		}
 
 		public long total() {
 			return this.lateFiles + this.batchOnlyFiles;

@@ -109,7 +109,7 @@ public class SpeedRun {
 		// Every file up to the first listing's highest sequences is in the second one
 		RawFileSet listed = this.store.listRaw(window);
 		RawFileSet second = listed.without(SpeedRun::isBatchOnly);
-		RunOutcome.Waiting waiting = waiting(listed, second, state);
+		RunOutcome.Waiting waiting = RunOutcome.Waiting.of(listed, second, state);
 		Map<String, List<RawFile>> increments = new LinkedHashMap<>();
 		for (RealtimeManifest set : state.sets().values()) {
 			increments.put(set.set(), second.select(set.absorbed(), highest));
@@ -150,31 +150,6 @@ public class SpeedRun {
 	 */
 	private static boolean isBatchOnly(RawFile file) {
 		return file.name().batchOnly();
-	}
-
-	/**
-	 * The files this run sees but no set will absorb: batch-only ones above the batch
-	 * cutoff, and late ones, below a set's absorbed cutoff but more than it counted
-	 * absorbing ({@link RealtimeManifest#files}).
-	 */
-	private static RunOutcome.Waiting waiting(RawFileSet listed, RawFileSet second, HandoffState state) {
-		Cutoff batch = state.batchCutoff();
-		long batchOnly = listed.files()
-			.stream()
-			.filter((file) -> isBatchOnly(file) && file.name().first() > batch.seqOf(file.name().nodeId()))
-			.count();
-		long late = 0;
-		for (RealtimeManifest set : state.sets().values()) {
-			if (set.files() >= 0) {
-				long absorbed = second.files()
-					.stream()
-					.filter((file) -> file.name().first() > set.start().seqOf(file.name().nodeId())
-							&& file.name().last() <= set.absorbed().seqOf(file.name().nodeId()))
-					.count();
-				late = Math.max(late, absorbed - set.files());
-			}
-		}
-		return new RunOutcome.Waiting(late, batchOnly);
 	}
 
 	private static long ms(long nanos) {
