@@ -193,7 +193,7 @@ class SuiteEndToEndIT {
 		sent.addAll(probes.sent);
 		int windows = finalWindows(suite, raw, sent, start);
 		crashes(suite, raw, sent, start);
-		ingestCrash(suite, raw);
+		sent.addAll(ingestCrash(suite, raw));
 		lateFiles(suite, raw, sent, start);
 
 		List<Long> freshness = probes.latencies(probes.apiSeenAt, 0, Long.MAX_VALUE);
@@ -508,8 +508,10 @@ class SuiteEndToEndIT {
 	 * not stored (the outage's gap among them), and of the numbers sent before the kill
 	 * no more than the hflush interval's worth (200 ms, with slack for the socket buffer)
 	 * is lost.
+	 * @return the messages of the numbered sender the raw store holds, which every answer
+	 * counts from then on
 	 */
-	private void ingestCrash(Suite suite, RawData raw) throws Exception {
+	private List<HealthMessage> ingestCrash(Suite suite, RawData raw) throws Exception {
 		String service = "e2e-crash-ingest";
 		long base = System.currentTimeMillis() - 120_000;
 		AtomicLong next = new AtomicLong();
@@ -600,6 +602,7 @@ class SuiteEndToEndIT {
 		assertThat(lostInOutage).as("numbers sent while ingest was down").isPositive();
 		assertThat(lostInFlight).as("numbers sent before the kill and not stored (2,000/s, hflush every 200 ms)")
 			.isLessThanOrEqualTo(1_000);
+		return raw.all().stream().filter((m) -> m.service().equals(service)).toList();
 	}
 
 	/** Messages of one service, 100 ms apart, ending now. */
