@@ -1,0 +1,423 @@
+package org.healthmon.importer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
+
+import org.healthmon.model.ArrivalWindow;
+import org.healthmon.model.DecodeResult;
+import org.healthmon.model.HealthMessage;
+import org.healthmon.model.RawWindow;
+import org.healthmon.model.RejectReason;
+import org.healthmon.model.ServiceCatalog;
+import org.healthmon.model.StorageLayout;
+
+/**
+ * One run of {@code healthmon import} (docs/architecture.md §4.5):
+ * <ol>
+ * <li>inspect the inputs and digest them: the import node is
+ * {@code import.<12 hex of the SHA-256 over their sorted SHA-256s>};</li>
+ * <li>read the ledgers: the same import DONE, or an input another import holds, is
+ * refused; the same import in WRITING starts over, in PUBLISHING is finished;</li>
+ * <li>ledger WRITING; read, validate and stage every record as a raw line with ingest
+ * time {@code T0}, the import's start;</li>
+ * <li>ledger PUBLISHING; rename the staged files, in sequence order and never over a
+ * file, into {@code T0}'s raw partition;</li>
+ * <li>publish the import's catalog; ledger DONE.</li>
+ * </ol>
+ */
+final class Importer {
+
+	private static final Log log = LogFactory.getLog(Importer.class);
+
+	/** The prefix of every import node id. */
+	static final String NODE_PREFIX = "import.";
+
+	private final ImportStore store;
+
+	private final StorageLayout layout;
+
+	private final ImportProperties properties;
+
+	private final Clock clock;
+
+	private final Hooks hooks;
+
+	Importer(FileSystem fs, StorageLayout layout, ImportProperties properties) throws IOException {
+		this(fs, layout, properties, Clock.systemUTC(), Hooks.NONE);
+	}
+
+	Importer(FileSystem fs, StorageLayout layout, ImportProperties properties, Clock clock, Hooks hooks)
+			throws IOException {
+		this.store = new ImportStore(fs, layout);
+		this.layout = layout;
+		this.properties = properties;
+		this.clock = clock;
+		this.hooks = hooks;
+	}
+
+	/**
+	 * Points where tests stop an import as a crash would (by throwing): nothing is
+	 * cleaned up after them.
+	 */
+	interface Hooks {
+
+		Hooks NONE = new Hooks() {
+		};
+
+		/** After each accepted record has been staged, with how many were. */
+		default void staged(long accepted) {
+		}
+
+		/** After each file has been published. */
+		default void published(long seq) {
+		}
+
+	}
+
+	/**
+	 * Imports the files.
+	 * @return the import's ledger, DONE
+	 * @throws BadInputException when an input cannot be read
+	 * @throws ImportRefusedException when the import was done before, or an input is
+	 * another import's
+	 */
+	Ledger run(List<Path> paths) throws IOException {
+		List<InputFile> inputs = new ArrayList<>();
+		for (Path path : paths) {
+			inputs.add(InputFile.inspect(path, this.properties.format()));
+		}
+		String node = nodeId(inputs);
+		refuseOverlaps(node, inputs);
+		Optional<Ledger> existing = this.store.read(node);
+		Ledger ledger;
+		if (existing.isPresent() && existing.get().state() == Ledger.State.DONE) {
+			Ledger done = existing.get();
+			throw new ImportRefusedException("these inputs were imported already, as " + node + " at "
+					+ java.time.Instant.ofEpochMilli(done.startedAtMs()) + " (" + done.accepted() + " records; ledger "
+					+ this.store.ledger(node) + "): nothing done");
+		}
+		if (existing.isPresent() && existing.get().state() == Ledger.State.PUBLISHING) {
+			ledger = existing.get();
+			log.info("Import " + node + " was stopped while publishing: finishing it (" + ledger.files()
+					+ " files into " + ledger.partition() + ")");
+		}
+		else {
+			if (existing.isPresent()) {
+				log.info("Import " + node + " was stopped while writing, nothing of it published: starting over");
+			}
+			this.store.fs().delete(this.store.dir(node), true);
+			ledger = write(node, inputs);
+		}
+		publish(ledger);
+		publishCatalog(ledger);
+		Ledger done = ledger.with(Ledger.State.DONE, ledger.files(), this.clock.millis());
+		this.store.write(done);
+		this.store.fs().delete(this.store.staging(node), true);
+		return done;
+	}
+
+	/** {@code import.} and 12 hex of the SHA-256 over the inputs' sorted SHA-256s. */
+	static String nodeId(List<InputFile> inputs) {
+		MessageDigest digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+		inputs.stream()
+			.map(InputFile::sha256)
+			.sorted()
+			.forEach((sha) -> digest.update((sha + "\n").getBytes(StandardCharsets.US_ASCII)));
+		return NODE_PREFIX + HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+	}
+
+	/**
+	 * Refuses inputs of the same content twice, and inputs another import holds, in any
+	 * state (one in WRITING may still publish them).
+	 */
+	private void refuseOverlaps(String node, List<InputFile> inputs) throws IOException {
+		Map<String, String> bySha = new HashMap<>();
+		for (InputFile input : inputs) {
+			String other = bySha.putIfAbsent(input.sha256(), input.name());
+			if (other != null) {
+				throw new ImportRefusedException(
+						input.name() + " and " + other + " have the same content: their records would count twice");
+			}
+		}
+		for (Ledger ledger : this.store.all()) {
+			if (ledger.node().equals(node)) {
+				continue;
+			}
+			for (Ledger.Input held : ledger.inputs()) {
+				String mine = bySha.get(held.sha256());
+				if (mine != null) {
+					String advice = (ledger.state() == Ledger.State.DONE) ? "its records are in the store already"
+							: "it is unfinished (" + ledger.state() + "): re-run it with its own inputs, or delete "
+									+ this.store.ledger(ledger.node()) + " if it is abandoned";
+					throw new ImportRefusedException(mine + " is the same file as " + held.name() + " of import "
+							+ ledger.node() + ": " + advice + "; nothing done");
+				}
+			}
+		}
+	}
+
+	/** Reads, validates and stages every record; returns the ledger PUBLISHING. */
+	private Ledger write(String node, List<InputFile> inputs) throws IOException {
+		long t0 = this.clock.millis();
+		String partition = this.layout.rawPartition(t0);
+		List<Ledger.Input> pending = inputs.stream()
+			.map((in) -> new Ledger.Input(in.name(), in.bytes(), in.sha256(), in.format(), 0, 0, Map.of()))
+			.toList();
+		this.store.write(new Ledger(node, Ledger.State.WRITING, t0, partition, 0, 0, 0, Map.of(), pending, t0));
+		log.info("Importing " + inputs.size() + " file(s) as " + node + " into " + partition);
+		this.store.fs().mkdirs(this.store.staging(node));
+		Run run = new Run(inputs, t0);
+		try (StagedRawFiles staged = new StagedRawFiles(this.store.fs(), this.store.staging(node), node,
+				this.properties.fileSize().toBytes(), t0)) {
+			run.staged = staged;
+			for (InputFile input : inputs) {
+				run.read(input);
+			}
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		long files = run.staged.files();
+		this.store.replace(this.store.rejectedReport(node), run.rejectedReport());
+		this.store.replace(this.store.stagedCatalog(node), run.catalog(node, files).toJson());
+		Ledger publishing = new Ledger(node, Ledger.State.PUBLISHING, t0, partition, files, run.records, run.accepted,
+				run.rejected, run.inputs, this.clock.millis());
+		this.store.write(publishing);
+		run.progress.log(run.records, run.accepted, run.rejectedTotal, run.doneBytes);
+		return publishing;
+	}
+
+	/**
+	 * Renames the staged files into the partition in sequence order, never over a file.
+	 * After a crash, the published ones are a prefix and the staged ones the rest.
+	 */
+	private void publish(Ledger ledger) throws IOException {
+		FileSystem fs = this.store.fs();
+		org.apache.hadoop.fs.Path partition = new org.apache.hadoop.fs.Path(ledger.partition());
+		long partitionHour = StorageLayout.partitionHourOf(ledger.partition() + "/x");
+		if (partitionHour < StorageLayout.hourOf(this.clock.millis()) - RawWindow.RECENT_MS) {
+			log.warn("Publishing into " + ledger.partition() + ", more than an hour before the current one: a batch"
+					+ " run lists it only while the import node is new (README, \"Writer contract\")");
+		}
+		fs.mkdirs(partition);
+		org.apache.hadoop.fs.Path staging = this.store.staging(ledger.node());
+		for (long seq = 1; seq <= ledger.files(); seq++) {
+			String name = StagedRawFiles.name(ledger.node(), seq);
+			org.apache.hadoop.fs.Path staged = new org.apache.hadoop.fs.Path(staging, name);
+			org.apache.hadoop.fs.Path published = new org.apache.hadoop.fs.Path(partition, name);
+			if (fs.exists(staged)) {
+				// no OVERWRITE: a file published before is never replaced
+				this.store.files().rename(staged, published, Options.Rename.NONE);
+				this.hooks.published(seq);
+			}
+			else if (!fs.exists(published)) {
+				throw new IOException("file " + seq + " of " + ledger.node() + " is neither staged in " + staging
+						+ " nor published in " + partition + "; the import cannot be finished");
+			}
+		}
+		log.info("Published " + ledger.files() + " file(s) of " + ledger.node() + " into " + ledger.partition());
+	}
+
+	private void publishCatalog(Ledger ledger) throws IOException {
+		org.apache.hadoop.fs.Path staged = this.store.stagedCatalog(ledger.node());
+		org.apache.hadoop.fs.Path catalog = new org.apache.hadoop.fs.Path(this.layout.catalogFile(ledger.node()));
+		if (this.store.fs().exists(staged)) {
+			this.store.fs().mkdirs(catalog.getParent());
+			this.store.files().rename(staged, catalog, Options.Rename.OVERWRITE);
+		}
+		else if (!this.store.fs().exists(catalog)) {
+			throw new IOException("the catalog of " + ledger.node() + " is neither staged (" + staged
+					+ ") nor published (" + catalog + ")");
+		}
+	}
+
+	/** The reading and staging of one import: its counts, and the record sink. */
+	private final class Run implements RecordSink {
+
+		private final long t0;
+
+		private final ArrivalWindow window;
+
+		private final int maxServices;
+
+		private final int maxExamples;
+
+		private final Map<String, long[]> services = new HashMap<>();
+
+		private final Map<String, Long> rejected = new TreeMap<>();
+
+		private final List<Ledger.Input> inputs = new ArrayList<>();
+
+		private final StringBuilder examples = new StringBuilder();
+
+		private final Progress progress;
+
+		private final DecodeResult.Rejected tooManyServices;
+
+		private StagedRawFiles staged;
+
+		private InputFile input;
+
+		private MessageReader reader;
+
+		private long records;
+
+		private long accepted;
+
+		private long rejectedTotal;
+
+		private long examplesKept;
+
+		private long doneBytes;
+
+		private long inputRecords;
+
+		private long inputAccepted;
+
+		private Map<String, Long> inputRejected;
+
+		Run(List<InputFile> all, long t0) {
+			this.t0 = t0;
+			this.window = Importer.this.properties.arrivalWindow();
+			this.maxServices = Importer.this.properties.maxServices();
+			this.maxExamples = Importer.this.properties.rejectedExamples();
+			this.progress = new Progress(all.stream().mapToLong(InputFile::bytes).sum(),
+					Importer.this.properties.progressInterval(), Importer.this.clock);
+			this.tooManyServices = new DecodeResult.Rejected(RejectReason.TOO_MANY_SERVICES,
+					"the import holds its maximum of " + this.maxServices + " services (max-services)");
+			this.examples.append("file\tline\treason\tdetail\trecord\n");
+		}
+
+		void read(InputFile in) throws IOException {
+			this.input = in;
+			this.inputRecords = 0;
+			this.inputAccepted = 0;
+			this.inputRejected = new TreeMap<>();
+			try (MessageReader opened = in.open(Importer.this.properties.legacyCpuUnit())) {
+				this.reader = opened;
+				opened.read(this);
+			}
+			this.doneBytes += in.bytes();
+			this.reader = null;
+			this.inputs.add(new Ledger.Input(in.name(), in.bytes(), in.sha256(), in.format(), this.inputRecords,
+					this.inputAccepted, this.inputRejected));
+		}
+
+		@Override
+		public void accept(HealthMessage message, long line) {
+			DecodeResult.Rejected outside = this.window.check(message.eventTimeMs(), this.t0);
+			if (outside != null) {
+				reject(outside, line, () -> new String(new org.healthmon.model.HealthMessageJson().encode(message),
+						StandardCharsets.UTF_8));
+				return;
+			}
+			long[] count = this.services.get(message.service());
+			if (count == null) {
+				if (this.services.size() >= this.maxServices) {
+					reject(this.tooManyServices, line, message::toString);
+					return;
+				}
+				count = new long[1];
+				this.services.put(message.service(), count);
+			}
+			try {
+				this.staged.write(message);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			count[0]++;
+			this.accepted++;
+			this.inputAccepted++;
+			counted();
+			Importer.this.hooks.staged(this.accepted);
+		}
+
+		@Override
+		public void reject(DecodeResult.Rejected why, long line, Supplier<String> shown) {
+			String tag = why.reason().tag();
+			this.rejected.merge(tag, 1L, Long::sum);
+			this.inputRejected.merge(tag, 1L, Long::sum);
+			this.rejectedTotal++;
+			if (this.examplesKept < this.maxExamples) {
+				this.examplesKept++;
+				this.examples.append(tsv(this.input.name()))
+					.append('\t')
+					.append(line)
+					.append('\t')
+					.append(tag)
+					.append('\t')
+					.append(tsv(why.detail()))
+					.append('\t')
+					.append(tsv(shown.get()))
+					.append('\n');
+			}
+			counted();
+		}
+
+		private void counted() {
+			this.records++;
+			this.inputRecords++;
+			if ((this.records & 4095) == 0) {
+				this.progress.maybeLog(this.records, this.accepted, this.rejectedTotal,
+						this.doneBytes + this.reader.bytesRead());
+			}
+		}
+
+		byte[] rejectedReport() {
+			return this.examples.toString().getBytes(StandardCharsets.UTF_8);
+		}
+
+		/** The import's catalog: arrival times are the import's start. */
+		ServiceCatalog catalog(String node, long files) {
+			List<ServiceCatalog.Entry> entries = new ArrayList<>();
+			new TreeMap<>(this.services).forEach((service, count) -> entries
+				.add(new ServiceCatalog.Entry(service, this.t0, this.t0, count[0], 0, 0)));
+			long cutoff = (files > 0) ? files : ServiceCatalog.RawProgress.NONE;
+			return new ServiceCatalog(node, Importer.this.clock.millis(), entries,
+					new ServiceCatalog.RawProgress(cutoff, StorageLayout.hourOf(this.t0)));
+		}
+
+	}
+
+	/** A value as one TSV field: tabs, line breaks and backslashes escaped. */
+	static String tsv(String value) {
+		StringBuilder out = new StringBuilder(value.length());
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '\\' -> out.append("\\\\");
+				case '\t' -> out.append("\\t");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				default -> out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+}
