@@ -38,6 +38,8 @@ import org.springframework.validation.annotation.Validated;
  * @param progressInterval how often a long import logs its progress
  * @param rejectedExamples the most rejected records kept, with file, line and detail, in
  * the import's rejected report (all of them are counted)
+ * @param readerThreads inputs read at once, each by a thread of its own; 1 reads them one
+ * after the other
  */
 @ConfigurationProperties("healthmon.import")
 @Validated
@@ -46,8 +48,8 @@ public record ImportProperties(@DefaultValue @Valid HdfsSettings hdfs,
 		@DefaultValue("5m") @NotNull Duration maxAhead, @DefaultValue("128MB") @NotNull DataSize fileSize,
 		@DefaultValue("10000") @Min(1) @Max(10_000_000) int maxServices,
 		@DefaultValue("fraction") @NotNull LegacyCpuUnit legacyCpuUnit,
-		@DefaultValue("2s") @NotNull Duration progressInterval,
-		@DefaultValue("1000") @Min(0) int rejectedExamples) implements HdfsSettings.Source {
+		@DefaultValue("2s") @NotNull Duration progressInterval, @DefaultValue("1000") @Min(0) int rejectedExamples,
+		@DefaultValue("2") @Min(1) @Max(64) int readerThreads) implements HdfsSettings.Source {
 
 	@AssertTrue(message = "max-age must not be negative, max-ahead must be positive")
 	boolean isArrivalWindowValid() {

@@ -1,7 +1,6 @@
 package org.healthmon.importer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -13,20 +12,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Options;
 
-import org.healthmon.model.ArrivalWindow;
-import org.healthmon.model.DecodeResult;
-import org.healthmon.model.HealthMessage;
 import org.healthmon.model.RawWindow;
-import org.healthmon.model.RejectReason;
-import org.healthmon.model.ServiceCatalog;
 import org.healthmon.model.StorageLayout;
 
 /**
@@ -100,10 +92,14 @@ final class Importer {
 	 * another import's
 	 */
 	Ledger run(List<Path> paths) throws IOException {
+		long start = System.nanoTime();
 		List<InputFile> inputs = new ArrayList<>();
 		for (Path path : paths) {
 			inputs.add(InputFile.inspect(path, this.properties.format()));
 		}
+		log.info(String.format(java.util.Locale.ROOT, "Inspected and digested %d file(s), %,d bytes, in %,d ms",
+				inputs.size(), inputs.stream().mapToLong(InputFile::bytes).sum(),
+				(System.nanoTime() - start) / 1_000_000));
 		String node = nodeId(inputs);
 		refuseOverlaps(node, inputs);
 		Optional<Ledger> existing = this.store.read(node);
@@ -190,24 +186,21 @@ final class Importer {
 		this.store.write(new Ledger(node, Ledger.State.WRITING, t0, partition, 0, 0, 0, Map.of(), pending, t0));
 		log.info("Importing " + inputs.size() + " file(s) as " + node + " into " + partition);
 		this.store.fs().mkdirs(this.store.staging(node));
-		Run run = new Run(inputs, t0);
+		ImportRun run;
+		long files;
 		try (StagedRawFiles staged = new StagedRawFiles(this.store.fs(), this.store.staging(node), node,
-				this.properties.fileSize().toBytes(), t0)) {
-			run.staged = staged;
-			for (InputFile input : inputs) {
-				run.read(input);
-			}
+				this.properties.fileSize().toBytes())) {
+			run = new ImportRun(this.properties, this.clock, this.hooks, staged, inputs, t0);
+			run.readAll();
+			staged.close();
+			files = staged.files();
 		}
-		catch (UncheckedIOException ex) {
-			throw ex.getCause();
-		}
-		long files = run.staged.files();
 		this.store.replace(this.store.rejectedReport(node), run.rejectedReport());
 		this.store.replace(this.store.stagedCatalog(node), run.catalog(node, files).toJson());
-		Ledger publishing = new Ledger(node, Ledger.State.PUBLISHING, t0, partition, files, run.records, run.accepted,
-				run.rejected, run.inputs, this.clock.millis());
+		Ledger publishing = new Ledger(node, Ledger.State.PUBLISHING, t0, partition, files, run.records(),
+				run.accepted(), run.rejected(), run.inputs(), this.clock.millis());
 		this.store.write(publishing);
-		run.progress.log(run.records, run.accepted, run.rejectedTotal, run.doneBytes);
+		run.logProgress();
 		return publishing;
 	}
 
@@ -253,171 +246,6 @@ final class Importer {
 			throw new IOException("the catalog of " + ledger.node() + " is neither staged (" + staged
 					+ ") nor published (" + catalog + ")");
 		}
-	}
-
-	/** The reading and staging of one import: its counts, and the record sink. */
-	private final class Run implements RecordSink {
-
-		private final long t0;
-
-		private final ArrivalWindow window;
-
-		private final int maxServices;
-
-		private final int maxExamples;
-
-		private final Map<String, long[]> services = new HashMap<>();
-
-		private final Map<String, Long> rejected = new TreeMap<>();
-
-		private final List<Ledger.Input> inputs = new ArrayList<>();
-
-		private final StringBuilder examples = new StringBuilder();
-
-		private final Progress progress;
-
-		private final DecodeResult.Rejected tooManyServices;
-
-		private StagedRawFiles staged;
-
-		private InputFile input;
-
-		private MessageReader reader;
-
-		private long records;
-
-		private long accepted;
-
-		private long rejectedTotal;
-
-		private long examplesKept;
-
-		private long doneBytes;
-
-		private long inputRecords;
-
-		private long inputAccepted;
-
-		private Map<String, Long> inputRejected;
-
-		Run(List<InputFile> all, long t0) {
-			this.t0 = t0;
-			this.window = Importer.this.properties.arrivalWindow();
-			this.maxServices = Importer.this.properties.maxServices();
-			this.maxExamples = Importer.this.properties.rejectedExamples();
-			this.progress = new Progress(all.stream().mapToLong(InputFile::bytes).sum(),
-					Importer.this.properties.progressInterval(), Importer.this.clock);
-			this.tooManyServices = new DecodeResult.Rejected(RejectReason.TOO_MANY_SERVICES,
-					"the import holds its maximum of " + this.maxServices + " services (max-services)");
-			this.examples.append("file\tline\treason\tdetail\trecord\n");
-		}
-
-		void read(InputFile in) throws IOException {
-			this.input = in;
-			this.inputRecords = 0;
-			this.inputAccepted = 0;
-			this.inputRejected = new TreeMap<>();
-			try (MessageReader opened = in.open(Importer.this.properties.legacyCpuUnit())) {
-				this.reader = opened;
-				opened.read(this);
-			}
-			this.doneBytes += in.bytes();
-			this.reader = null;
-			this.inputs.add(new Ledger.Input(in.name(), in.bytes(), in.sha256(), in.format(), this.inputRecords,
-					this.inputAccepted, this.inputRejected));
-		}
-
-		@Override
-		public void accept(HealthMessage message, long line) {
-			DecodeResult.Rejected outside = this.window.check(message.eventTimeMs(), this.t0);
-			if (outside != null) {
-				reject(outside, line, () -> new String(new org.healthmon.model.HealthMessageJson().encode(message),
-						StandardCharsets.UTF_8));
-				return;
-			}
-			long[] count = this.services.get(message.service());
-			if (count == null) {
-				if (this.services.size() >= this.maxServices) {
-					reject(this.tooManyServices, line, message::toString);
-					return;
-				}
-				count = new long[1];
-				this.services.put(message.service(), count);
-			}
-			try {
-				this.staged.write(message);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			count[0]++;
-			this.accepted++;
-			this.inputAccepted++;
-			counted();
-			Importer.this.hooks.staged(this.accepted);
-		}
-
-		@Override
-		public void reject(DecodeResult.Rejected why, long line, Supplier<String> shown) {
-			String tag = why.reason().tag();
-			this.rejected.merge(tag, 1L, Long::sum);
-			this.inputRejected.merge(tag, 1L, Long::sum);
-			this.rejectedTotal++;
-			if (this.examplesKept < this.maxExamples) {
-				this.examplesKept++;
-				this.examples.append(tsv(this.input.name()))
-					.append('\t')
-					.append(line)
-					.append('\t')
-					.append(tag)
-					.append('\t')
-					.append(tsv(why.detail()))
-					.append('\t')
-					.append(tsv(shown.get()))
-					.append('\n');
-			}
-			counted();
-		}
-
-		private void counted() {
-			this.records++;
-			this.inputRecords++;
-			if ((this.records & 4095) == 0) {
-				this.progress.maybeLog(this.records, this.accepted, this.rejectedTotal,
-						this.doneBytes + this.reader.bytesRead());
-			}
-		}
-
-		byte[] rejectedReport() {
-			return this.examples.toString().getBytes(StandardCharsets.UTF_8);
-		}
-
-		/** The import's catalog: arrival times are the import's start. */
-		ServiceCatalog catalog(String node, long files) {
-			List<ServiceCatalog.Entry> entries = new ArrayList<>();
-			new TreeMap<>(this.services).forEach((service, count) -> entries
-				.add(new ServiceCatalog.Entry(service, this.t0, this.t0, count[0], 0, 0)));
-			long cutoff = (files > 0) ? files : ServiceCatalog.RawProgress.NONE;
-			return new ServiceCatalog(node, Importer.this.clock.millis(), entries,
-					new ServiceCatalog.RawProgress(cutoff, StorageLayout.hourOf(this.t0)));
-		}
-
-	}
-
-	/** A value as one TSV field: tabs, line breaks and backslashes escaped. */
-	static String tsv(String value) {
-		StringBuilder out = new StringBuilder(value.length());
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '\\' -> out.append("\\\\");
-				case '\t' -> out.append("\\t");
-				case '\n' -> out.append("\\n");
-				case '\r' -> out.append("\\r");
-				default -> out.append(c);
-			}
-		}
-		return out.toString();
 	}
 
 }

@@ -35,13 +35,13 @@ final class Progress {
 	}
 
 	/** Logs the progress line when the interval has passed since the last one. */
-	void maybeLog(long records, long accepted, long rejected, long bytes) {
+	synchronized void maybeLog(long records, long rejected, long bytes) {
 		if (this.clock.millis() >= this.nextMs) {
-			log(records, accepted, rejected, bytes);
+			log(records, rejected, bytes);
 		}
 	}
 
-	void log(long records, long accepted, long rejected, long bytes) {
+	synchronized void log(long records, long rejected, long bytes) {
 		long now = this.clock.millis();
 		this.nextMs = now + this.intervalMs;
 		log.info(line(records, rejected, bytes, now - this.startMs));

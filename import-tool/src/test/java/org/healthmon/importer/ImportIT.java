@@ -76,7 +76,7 @@ class ImportIT {
 	static ImportProperties properties(String root) {
 		return new ImportProperties(new HdfsSettings(hdfs.uri(), root, (short) 1, Map.of()), InputFormat.AUTO,
 				Duration.ZERO, Duration.ofMinutes(5), DataSize.ofKilobytes(64), 10_000,
-				HealthMessageJson.LegacyCpuUnit.FRACTION, Duration.ofSeconds(2), 1000);
+				HealthMessageJson.LegacyCpuUnit.FRACTION, Duration.ofSeconds(2), 1000, 2);
 	}
 
 	static Importer importer(String root, Importer.Hooks hooks) throws IOException {
