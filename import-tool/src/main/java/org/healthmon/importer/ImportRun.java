@@ -113,8 +113,13 @@ final class ImportRun {
 		});
 		try {
 			List<Future<?>> reads = new ArrayList<>();
+			// the longest first: the last input read alone is a short one
+			List<Integer> order = new ArrayList<>();
 			for (int i = 0; i < this.inputs.size(); i++) {
-				int index = i;
+				order.add(i);
+			}
+			order.sort(java.util.Comparator.comparingLong((Integer i) -> this.inputs.get(i).weight()).reversed());
+			for (int index : order) {
 				reads.add(pool.submit(() -> {
 					read(index);
 					return null;

@@ -12,6 +12,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -93,10 +97,7 @@ final class Importer {
 	 */
 	Ledger run(List<Path> paths) throws IOException {
 		long start = System.nanoTime();
-		List<InputFile> inputs = new ArrayList<>();
-		for (Path path : paths) {
-			inputs.add(InputFile.inspect(path, this.properties.format()));
-		}
+		List<InputFile> inputs = inspect(paths);
 		log.info(String.format(java.util.Locale.ROOT, "Inspected and digested %d file(s), %,d bytes, in %,d ms",
 				inputs.size(), inputs.stream().mapToLong(InputFile::bytes).sum(),
 				(System.nanoTime() - start) / 1_000_000));
@@ -128,6 +129,41 @@ final class Importer {
 		this.store.write(done);
 		this.store.fs().delete(this.store.staging(node), true);
 		return done;
+	}
+
+	/** Inspects and digests the inputs, on up to {@code reader-threads} threads. */
+	private List<InputFile> inspect(List<Path> paths) throws IOException {
+		ExecutorService pool = Executors
+			.newFixedThreadPool(Math.max(1, Math.min(this.properties.readerThreads(), paths.size())));
+		try {
+			List<Future<InputFile>> inspected = new ArrayList<>();
+			for (Path path : paths) {
+				inspected.add(pool.submit(() -> InputFile.inspect(path, this.properties.format())));
+			}
+			List<InputFile> inputs = new ArrayList<>();
+			for (Future<InputFile> input : inspected) {
+				try {
+					inputs.add(input.get());
+				}
+				catch (ExecutionException ex) {
+					if (ex.getCause() instanceof IOException io) {
+						throw io;
+					}
+					if (ex.getCause() instanceof RuntimeException runtime) {
+						throw runtime;
+					}
+					throw new IOException(ex.getCause());
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IOException("interrupted", ex);
+				}
+			}
+			return inputs;
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	/** {@code import.} and 12 hex of the SHA-256 over the inputs' sorted SHA-256s. */
