@@ -132,7 +132,10 @@ final class ImportRun {
 				}
 				catch (ExecutionException ex) {
 					this.stopped = true;
-					failure = (failure != null) ? failure : ex.getCause();
+					// the cause, not a reader that stopped because of it
+					if (failure == null || failure instanceof Stopped) {
+						failure = ex.getCause();
+					}
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
@@ -276,6 +279,15 @@ final class ImportRun {
 		return out.toString();
 	}
 
+	/** A reader stopped because another one failed. */
+	private static final class Stopped extends RuntimeException {
+
+		Stopped() {
+			super("stopped: another input failed", null, false, false);
+		}
+
+	}
+
 	/** The reading of one input, by one thread: its counts and its chunk of lines. */
 	private final class InputRead implements RecordSink {
 
@@ -345,7 +357,7 @@ final class ImportRun {
 			this.records++;
 			if ((ImportRun.this.records.incrementAndGet() % PROGRESS_EVERY) == 0) {
 				if (ImportRun.this.stopped) {
-					throw new IllegalStateException("stopped: another input failed");
+					throw new Stopped();
 				}
 				progress();
 			}
