@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * {root}/raw/date=YYYY-MM-DD/hour=HH/{node}-{seq}.csv   published raw files (by arrival time, UTC)
  * {root}/raw/date=YYYY-MM-DD/hour=HH/{node}-{first}_{last}.csv   a compaction of them
  * {root}/rejected/date=YYYY-MM-DD/{node}-{seq}.tsv     a sample of the rejected input
- * {root}/catalog/{node}.json                           the service catalog of each ingest node
+ * {root}/catalog/{node}.json                           the service catalog of each ingest node (and import)
+ * {root}/imports/{node}.json                           the ledger of an import (healthmon import)
+ * {root}/imports/{node}/                               its staged files and rejected report
  * {root}/views/batch/v{version}/date=YYYY-MM-DD/*.parquet   a batch version's day segments
  * {root}/views/batch/v{version}/segments.json      every segment of the version (SegmentIndex)
  * {root}/views/realtime/{set}/v{version}/           realtime view versions
@@ -131,6 +133,14 @@ public record StorageLayout(String root) {
 	 */
 	public String catalogFile(String nodeId) {
 		return catalogDir() + "/" + nodeId + ".json";
+	}
+
+	/**
+	 * Where {@code healthmon import} keeps its ledgers ({@code imports/<node>.json}) and,
+	 * per import, its staged files and rejected report ({@code imports/<node>/}).
+	 */
+	public String importsDir() {
+		return this.root + "/imports";
 	}
 
 	public String batchViewsDir() {

@@ -33,7 +33,7 @@ class HouseRulesTests {
 			new String[] { "batch-service", "batch" }, new String[] { "speed-service", "speed" },
 			new String[] { "query-service", "query" }, new String[] { "ui-service", "ui" },
 			new String[] { "alert-service", "alerts" }, new String[] { "health-emitter", "emitter" },
-			new String[] { "dev-cluster", "devcluster" });
+			new String[] { "dev-cluster", "devcluster" }, new String[] { "import-tool", "importer" });
 
 	/**
 	 * The libraries the apps may import, with their root packages: the contracts, and the
