@@ -2,9 +2,7 @@ package org.healthmon.importer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -12,10 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -24,9 +18,7 @@ import org.healthmon.model.DecodeResult;
 import org.healthmon.model.HealthMessage;
 import org.healthmon.model.RawCsv;
 import org.healthmon.model.RawRecord;
-import org.healthmon.model.RejectReason;
 import org.healthmon.model.ServiceCatalog;
-import org.healthmon.model.StorageLayout;
 
 /**
  * The reading and staging of one import: every input read by one of
@@ -55,17 +47,13 @@ final class ImportRun {
 
 	private final ArrivalWindow window;
 
-	private final DecodeResult.Rejected tooManyServices;
-
 	private final Progress progress;
 
-	private final Set<String> admitted = ConcurrentHashMap.newKeySet();
-
-	private final Map<String, long[]> services = new TreeMap<>();
+	private final ImportedServices services;
 
 	private final Ledger.Input[] results;
 
-	private final StringBuilder examples = new StringBuilder("file\tline\treason\tdetail\trecord\n");
+	private final RejectedExamples examples;
 
 	private final AtomicLong records = new AtomicLong();
 
@@ -76,8 +64,6 @@ final class ImportRun {
 	private final AtomicLong doneBytes = new AtomicLong();
 
 	private final Set<MessageReader> reading = ConcurrentHashMap.newKeySet();
-
-	private long examplesKept;
 
 	private volatile boolean stopped;
 
@@ -90,72 +76,17 @@ final class ImportRun {
 		this.inputs = inputs;
 		this.t0 = t0;
 		this.window = properties.arrivalWindow();
-		this.tooManyServices = new DecodeResult.Rejected(RejectReason.TOO_MANY_SERVICES,
-				"the import holds its maximum of " + properties.maxServices() + " services (max-services)");
+		this.services = new ImportedServices(properties.maxServices());
 		this.progress = new Progress(inputs.stream().mapToLong(InputFile::bytes).sum(), properties.progressInterval(),
 				clock);
 		this.results = new Ledger.Input[inputs.size()];
+		this.examples = new RejectedExamples(properties.rejectedExamples());
 	}
 
-	/** Reads every input, on up to {@code reader-threads} threads. */
+	/** Reads every input, on up to {@code reader-threads} threads, the longest first. */
 	void readAll() throws IOException {
-		int threads = Math.min(this.properties.readerThreads(), this.inputs.size());
-		if (threads <= 1) {
-			for (int i = 0; i < this.inputs.size(); i++) {
-				read(i);
-			}
-			return;
-		}
-		ExecutorService pool = Executors.newFixedThreadPool(threads, (task) -> {
-			Thread thread = new Thread(task, "import-reader");
-			thread.setDaemon(true);
-			return thread;
-		});
-		try {
-			List<Future<?>> reads = new ArrayList<>();
-			// the longest first: the last input read alone is a short one
-			List<Integer> order = new ArrayList<>();
-			for (int i = 0; i < this.inputs.size(); i++) {
-				order.add(i);
-			}
-			order.sort(java.util.Comparator.comparingLong((Integer i) -> this.inputs.get(i).weight()).reversed());
-			for (int index : order) {
-				reads.add(pool.submit(() -> {
-					read(index);
-					return null;
-				}));
-			}
-			Throwable failure = null;
-			for (Future<?> read : reads) {
-				try {
-					read.get();
-				}
-				catch (ExecutionException ex) {
-					this.stopped = true;
-					// the cause, not a reader that stopped because of it
-					if (failure == null || failure instanceof Stopped) {
-						failure = ex.getCause();
-					}
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					this.stopped = true;
-					throw new IOException("interrupted", ex);
-				}
-			}
-			if (failure instanceof IOException io) {
-				throw io;
-			}
-			if (failure instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			if (failure != null) {
-				throw new IOException(failure);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<Long> weights = this.inputs.stream().map(InputFile::weight).toList();
+		ReaderPool.readAll(this.properties.readerThreads(), weights, this::read, () -> this.stopped = true);
 	}
 
 	private void read(int index) throws IOException {
@@ -179,39 +110,6 @@ final class ImportRun {
 		read.merge();
 		this.results[index] = new Ledger.Input(input.name(), input.bytes(), input.sha256(), input.format(),
 				read.records, read.accepted, read.rejected);
-	}
-
-	/**
-	 * Admits a service new to a reader: {@code false} when the import holds its maximum
-	 * of services already.
-	 */
-	private boolean admit(String service) {
-		if (this.admitted.contains(service)) {
-			return true;
-		}
-		synchronized (this.admitted) {
-			if (this.admitted.size() >= this.properties.maxServices() && !this.admitted.contains(service)) {
-				return false;
-			}
-			this.admitted.add(service);
-			return true;
-		}
-	}
-
-	private synchronized void example(String file, long line, DecodeResult.Rejected why, Supplier<String> shown) {
-		if (this.examplesKept < this.properties.rejectedExamples()) {
-			this.examplesKept++;
-			this.examples.append(tsv(file))
-				.append('\t')
-				.append(line)
-				.append('\t')
-				.append(why.reason().tag())
-				.append('\t')
-				.append(tsv(why.detail()))
-				.append('\t')
-				.append(tsv(shown.get()))
-				.append('\n');
-		}
 	}
 
 	private void progress() {
@@ -249,43 +147,13 @@ final class ImportRun {
 		return Arrays.asList(this.results);
 	}
 
-	synchronized byte[] rejectedReport() {
-		return this.examples.toString().getBytes(StandardCharsets.UTF_8);
+	byte[] rejectedReport() {
+		return this.examples.report();
 	}
 
 	/** The import's catalog: arrival times are the import's start. */
-	synchronized ServiceCatalog catalog(String node, long files) {
-		List<ServiceCatalog.Entry> entries = new ArrayList<>();
-		this.services.forEach(
-				(service, count) -> entries.add(new ServiceCatalog.Entry(service, this.t0, this.t0, count[0], 0, 0)));
-		long cutoff = (files > 0) ? files : ServiceCatalog.RawProgress.NONE;
-		return new ServiceCatalog(node, this.clock.millis(), entries,
-				new ServiceCatalog.RawProgress(cutoff, StorageLayout.hourOf(this.t0)));
-	}
-
-	/** A value as one TSV field: tabs, line breaks and backslashes escaped. */
-	static String tsv(String value) {
-		StringBuilder out = new StringBuilder(value.length());
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '\\' -> out.append("\\\\");
-				case '\t' -> out.append("\\t");
-				case '\n' -> out.append("\\n");
-				case '\r' -> out.append("\\r");
-				default -> out.append(c);
-			}
-		}
-		return out.toString();
-	}
-
-	/** A reader stopped because another one failed. */
-	private static final class Stopped extends RuntimeException {
-
-		Stopped() {
-			super("stopped: another input failed", null, false, false);
-		}
-
+	ServiceCatalog catalog(String node, long files) {
+		return this.services.catalog(node, files, this.t0, this.clock.millis());
 	}
 
 	/** The reading of one input, by one thread: its counts and its chunk of lines. */
@@ -322,8 +190,8 @@ final class ImportRun {
 			}
 			long[] count = this.perService.get(message.service());
 			if (count == null) {
-				if (!admit(message.service())) {
-					reject(ImportRun.this.tooManyServices, lineNumber, message::toString);
+				if (!ImportRun.this.services.admit(message.service())) {
+					reject(ImportRun.this.services.tooMany(), lineNumber, message::toString);
 					return;
 				}
 				count = new long[1];
@@ -349,7 +217,7 @@ final class ImportRun {
 		public void reject(DecodeResult.Rejected why, long lineNumber, Supplier<String> shown) {
 			this.rejected.merge(why.reason().tag(), 1L, Long::sum);
 			ImportRun.this.rejected.incrementAndGet();
-			example(this.input.name(), lineNumber, why, shown);
+			ImportRun.this.examples.add(this.input.name(), lineNumber, why, shown);
 			counted();
 		}
 
@@ -357,7 +225,7 @@ final class ImportRun {
 			this.records++;
 			if ((ImportRun.this.records.incrementAndGet() % PROGRESS_EVERY) == 0) {
 				if (ImportRun.this.stopped) {
-					throw new Stopped();
+					throw new ReaderPool.Stopped();
 				}
 				progress();
 			}
@@ -374,10 +242,7 @@ final class ImportRun {
 		}
 
 		void merge() {
-			synchronized (ImportRun.this) {
-				this.perService.forEach((service,
-						count) -> ImportRun.this.services.computeIfAbsent(service, (s) -> new long[1])[0] += count[0]);
-			}
+			ImportRun.this.services.add(this.perService);
 		}
 
 	}

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.healthmon.model.HealthMessageJson;
 import org.healthmon.model.RejectReason;
+import org.healthmon.model.TsvText;
 
 /**
  * Keeps a sample of the rejected datagrams, with their reasons, under the rejected path
@@ -119,24 +120,15 @@ public final class RejectedStore {
 			return null;
 		}
 		String text = new String(payload, StandardCharsets.UTF_8);
-		StringBuilder escaped = new StringBuilder(payload.length + 16);
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
-			switch (c) {
-				case '\\' -> escaped.append("\\\\");
-				case '\t' -> escaped.append("\\t");
-				case '\n' -> escaped.append("\\n");
-				case '\r' -> escaped.append("\\r");
-				default -> {
-					if (c < 0x20 || c == 0x7F) {
-						return null;
-					}
-					escaped.append(c);
-				}
+			if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+				return null;
 			}
 		}
+		String escaped = TsvText.escape(text);
 		int base64 = 4 * ((payload.length + 2) / 3);
-		return (escaped.toString().getBytes(StandardCharsets.UTF_8).length <= base64) ? escaped.toString() : null;
+		return (escaped.getBytes(StandardCharsets.UTF_8).length <= base64) ? escaped : null;
 	}
 
 	private static Counter counter(MeterRegistry registry, String name, RejectReason reason, String cause,
