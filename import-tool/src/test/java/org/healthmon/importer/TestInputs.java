@@ -31,7 +31,7 @@ import org.healthmon.model.RawRecord;
  * Input files of every format and shape, with the truth about them: the key of every
  * valid record written (a multiset), and the rejected records by reason tag.
  */
-final class TestInputs {
+public final class TestInputs {
 
 	static final Schema PARQUET_SCHEMA = SchemaBuilder.record("message")
 		.fields()
@@ -65,12 +65,22 @@ final class TestInputs {
 	/**
 	 * @param days how many days of history before now the event times span
 	 */
-	TestInputs(long seed, int services, int days, String servicePrefix) {
+	public TestInputs(long seed, int services, int days, String servicePrefix) {
 		this.random = new SplittableRandom(seed);
 		this.services = services;
 		this.toMs = System.currentTimeMillis() - 3_600_000L;
 		this.fromMs = this.toMs - days * 86_400_000L;
 		this.servicePrefix = servicePrefix;
+	}
+
+	/** The valid records written, as messages. */
+	public List<HealthMessage> validMessages() {
+		return this.valid.stream().map((key) -> RawCsv.parse(key).message()).toList();
+	}
+
+	/** The rejected records written, by reason tag. */
+	public Map<String, Long> rejectedByReason() {
+		return Map.copyOf(this.rejected);
 	}
 
 	/** The key a record is compared by: its raw line without the ingest time. */
@@ -100,7 +110,7 @@ final class TestInputs {
 	}
 
 	/** Raw CSV lines with 3 bad ones (1 in 100 after the first). */
-	Path rawCsv(Path file, int records) throws IOException {
+	public Path rawCsv(Path file, int records) throws IOException {
 		StringBuilder out = new StringBuilder();
 		for (int i = 0; i < records; i++) {
 			HealthMessage m = message();
@@ -133,7 +143,7 @@ final class TestInputs {
 	 * A header CSV: columns in mixed case and another order, ISO timestamps (or epoch
 	 * seconds), some bad records; CRLF line ends and a blank line.
 	 */
-	Path headerCsv(Path file, int records, boolean epochSeconds) throws IOException {
+	public Path headerCsv(Path file, int records, boolean epochSeconds) throws IOException {
 		StringBuilder out = new StringBuilder(
 				epochSeconds ? "serviceName,Disk_Free,disk_total,RAM_FREE,ram_total,cpu_pct,event_time_ms,SEQ\r\n"
 						: "Service,Timestamp,CPU,RAM_Total,RAM_Free,Disk_Total,Disk_Free,ignored\r\n");
@@ -207,7 +217,7 @@ final class TestInputs {
 	}
 
 	/** JSON lines, canonical or the legacy shape (one line each), with bad lines. */
-	Path jsonLines(Path file, int records, boolean legacy, long t0) throws IOException {
+	public Path jsonLines(Path file, int records, boolean legacy, long t0) throws IOException {
 		StringBuilder out = new StringBuilder();
 		for (int i = 0; i < records; i++) {
 			HealthMessage m = message();
@@ -244,7 +254,7 @@ final class TestInputs {
 	}
 
 	/** A Parquet file (snappy), with a record of cpu -1 in every 100. */
-	Path parquet(Path file, int records) throws IOException {
+	public Path parquet(Path file, int records) throws IOException {
 		Files.deleteIfExists(file);
 		try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
 			.withSchema(PARQUET_SCHEMA)

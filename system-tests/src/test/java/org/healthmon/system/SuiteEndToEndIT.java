@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.healthmon.importer.TestInputs;
 import org.healthmon.model.Cutoff;
 import org.healthmon.model.HealthMessage;
 import org.healthmon.model.HealthMessageJson;
@@ -88,6 +89,9 @@ class SuiteEndToEndIT {
 	private static final String HOT = "e2e-hot";
 
 	private static final String QUIET = "e2e-quiet";
+
+	/** Records of history the import phase imports. */
+	private static final int HISTORY = 1_000_000;
 
 	/** Raw files published out of order in the late-files phase. */
 	private static final int LATE_FILES = 2_000;
@@ -195,6 +199,7 @@ class SuiteEndToEndIT {
 		crashes(suite, raw, sent, start);
 		sent.addAll(ingestCrash(suite, raw));
 		lateFiles(suite, raw, sent, start);
+		importHistory(repo, suite, raw, sent, start);
 
 		List<Long> freshness = probes.latencies(probes.apiSeenAt, 0, Long.MAX_VALUE);
 		System.out.printf("%nEnd-to-end: %,d messages sent (%,d dataset + %,d probes), all counted exactly once%n",
@@ -677,6 +682,91 @@ class SuiteEndToEndIT {
 						+ "all %,d messages counted, %d random windows exact%n",
 				LATE_FILES, adopted, sent.size(), windows);
 		assertThat(adopted).as("late files the batch layer counted").isPositive();
+	}
+
+	/**
+	 * {@code healthmon import} of {@value #HISTORY} records of history (100 services, 30
+	 * days; raw CSV, header CSV, JSON lines in both shapes and Parquet, about 1 %
+	 * invalid) while ingest receives a live service: the answers stay exact against the
+	 * raw store while it runs; afterwards the API counts every valid record once, the
+	 * import reported every invalid one by reason, and running it again is refused.
+	 */
+	private void importHistory(Path repo, Suite suite, RawData raw, List<HealthMessage> sent, long start)
+			throws Exception {
+		TestInputs inputs = new TestInputs(2026, 100, 30, "e2e-history-");
+		Path dir = Files.createDirectories(this.dir.resolve("history"));
+		int fifth = HISTORY / 5;
+		List<Path> files = List.of(inputs.rawCsv(dir.resolve("raw.csv"), fifth),
+				inputs.headerCsv(dir.resolve("header.csv.gz"), fifth, true),
+				inputs.jsonLines(dir.resolve("canonical.jsonl"), fifth, false, System.currentTimeMillis()),
+				inputs.jsonLines(dir.resolve("legacy.jsonl"), fifth, true, System.currentTimeMillis()),
+				inputs.parquet(dir.resolve("history.parquet"), fifth));
+		List<HealthMessage> live = new CopyOnWriteArrayList<>();
+		AtomicBoolean stop = new AtomicBoolean();
+		Thread liveSender = daemon(() -> {
+			try {
+				while (!stop.get()) {
+					HealthMessage m = new HealthMessage("e2e-live", System.currentTimeMillis(), 20, 16, 8, 500, 250,
+							live.size());
+					send(suite, List.of(m));
+					live.add(m);
+					Thread.sleep(5);
+				}
+			}
+			catch (Exception ex) {
+				this.failures.add("live sender: " + ex);
+			}
+		});
+		Process importer = importer(repo, suite, files, "import.log");
+		int samples = 0;
+		while (importer.isAlive()) {
+			checkAgainstRaw(raw, get(suite.queryBase() + "/api/v1/analytics?" + ALL_TIME), ALL_TIME);
+			samples++;
+			Thread.sleep(500);
+		}
+		assertThat(importer.exitValue()).as("import exit code (import.log)").isZero();
+		stop.set(true);
+		liveSender.join();
+		String summary = Files.readString(this.dir.resolve("import.log"));
+		Map<String, Long> reported = new TreeMap<>();
+		Matcher reasons = Pattern.compile(" ([a-z_]+) ([0-9,]+)")
+			.matcher(summary.substring(summary.lastIndexOf("rejected by reason:")).lines().findFirst().orElseThrow());
+		while (reasons.find()) {
+			reported.put(reasons.group(1), Long.parseLong(reasons.group(2).replace(",", "")));
+		}
+		assertThat(reported).as("rejected records by reason, as the import reported them")
+			.isEqualTo(new TreeMap<>(inputs.rejectedByReason()));
+
+		List<HealthMessage> history = inputs.validMessages();
+		sent.addAll(history);
+		sent.addAll(live);
+		long counted = 0;
+		long deadline = System.currentTimeMillis() + 300_000;
+		while (System.currentTimeMillis() < deadline && (counted = total(suite)) != sent.size()) {
+			Thread.sleep(1_000);
+		}
+		assertThat(counted).as("messages counted once the import is in a batch version").isEqualTo(sent.size());
+		int windows = finalWindows(suite, raw, sent, start);
+		Process again = importer(repo, suite, files, "import-again.log");
+		assertThat(again.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(again.exitValue()).as("the same import again is refused (exit 3)").isEqualTo(3);
+		assertThat(total(suite)).as("nothing counted twice").isEqualTo(sent.size());
+		System.out.printf(
+				"  import of %,d records (%,d valid, rejected %s) while %,d live messages arrived: %d answers "
+						+ "exact during it; all %,d messages counted, %d random windows exact; a second run refused%n",
+				HISTORY, history.size(), reported, live.size(), samples, sent.size(), windows);
+		assertThat(samples).as("answers checked while the import ran").isPositive();
+	}
+
+	private Process importer(Path repo, Suite suite, List<Path> files, String log) throws IOException {
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+						repo.resolve("import-tool/target/import-tool-0.1.0-SNAPSHOT.jar").toString(),
+						"--healthmon.import.hdfs.uri=" + suite.hdfsUri()));
+		files.forEach((file) -> command.add(file.toString()));
+		return new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(this.dir.resolve(log).toFile())
+			.start();
 	}
 
 	private long batchVersion(RawData raw) throws IOException {
