@@ -24,7 +24,10 @@ class AppCrossCheckTests {
 
 	/** Boot apps that are not deployed, and why. */
 	private static final Map<String, String> NOT_DEPLOYED = Map.of("dev-cluster",
-			"the local launcher's in-process HDFS; on Kubernetes, k8s/base/hdfs is the HDFS");
+			"the local launcher's in-process HDFS; on Kubernetes, k8s/base/hdfs is the HDFS", "import-tool",
+			"a one-off job an operator runs with the files at hand, not a service: its image (Dockerfile, "
+					+ "MODULE=import-tool) with kubectl run, or java -jar from a host that reaches the namenode "
+					+ "(README, Bulk import)");
 
 	/** The ports a Spark driver listens on for its executors. */
 	private static final List<String> SPARK_DRIVER_PORTS = List.of("spark.driver.port",
