@@ -86,9 +86,7 @@ class FuzzFloodIT {
 				sender.send(datagram.payload());
 				sentByReason.merge(datagram.kind().reason(), 1L, Long::sum);
 				sent++;
-				while (sent - app.counter("healthmon.ingest.received") > IN_FLIGHT) {
-					LockSupport.parkNanos(100_000);
-				}
+				awaitInFlight(app, sent);
 			}
 			long all = sent;
 			await().atMost(Duration.ofSeconds(60))
@@ -135,6 +133,21 @@ class FuzzFloodIT {
 		}
 
 		assertRejectedStoreWithinBudget(hdfs.fs(), layout, elapsedMs);
+	}
+
+	/**
+	 * Waits until at most {@link #IN_FLIGHT} datagrams are on their way to ingest; a
+	 * datagram the kernel dropped would keep it waiting, so it gives up after 10 s.
+	 */
+	private static void awaitInFlight(IngestApp app, long sent) {
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (sent - app.counter("healthmon.ingest.received") > IN_FLIGHT) {
+			assertThat(System.nanoTime())
+				.as("ingest received %s of %d sent (a datagram dropped?)", app.counter("healthmon.ingest.received"),
+						sent)
+				.isLessThan(deadline);
+			LockSupport.parkNanos(100_000);
+		}
 	}
 
 	/**

@@ -719,11 +719,14 @@ class SuiteEndToEndIT {
 		});
 		Process importer = importer(repo, suite, files, "import.log");
 		int samples = 0;
-		while (importer.isAlive()) {
+		long importDeadline = System.currentTimeMillis() + 300_000;
+		while (importer.isAlive() && System.currentTimeMillis() < importDeadline) {
 			checkAgainstRaw(raw, get(suite.queryBase() + "/api/v1/analytics?" + ALL_TIME), ALL_TIME);
 			samples++;
 			Thread.sleep(500);
 		}
+		assertThat(importer.waitFor(1, TimeUnit.SECONDS)).as("the import finished within 5 minutes (import.log)")
+			.isTrue();
 		assertThat(importer.exitValue()).as("import exit code (import.log)").isZero();
 		stop.set(true);
 		liveSender.join();
